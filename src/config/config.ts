@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Boolean env values: true/false/1/0/yes/no. */
+const envBool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Base64 of exactly 32 bytes. */
+const key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of exactly 32 bytes (openssl rand -base64 32)');
+
+/**
+ * The environment variables Victor reads. Documented in the README's configuration table:
+ * keep the two in step.
+ */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Field-encryption keys: "kid:base64key" pairs separated by commas; the first is used to encrypt. */
+  VICTOR_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v.split(',').every((p) => /^[A-Za-z0-9_-]{1,32}:.+$/.test(p.trim()) && key32.safeParse(p.trim().split(':')[1]).success),
+      'must be "kid:base64-32-byte-key[,kid2:key2]"',
+    ),
+  /** Seed the demo network when the database is empty. */
+  VICTOR_DEMO_SEED: envBool.default(true),
+  /** Public URL when behind a TLS proxy; https turns on HSTS and Secure cookies. */
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: envBool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(50).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Start on PostgreSQL even when fsync, synchronous_commit or full_page_writes is off. */
+  VICTOR_ALLOW_UNSAFE_POSTGRES: envBool.default(false),
+  WEB_DIST: z.string().default('dist/web'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  /** True when cookies must be Secure and HSTS sent. */
+  tls: boolean;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+}
+
+/** Thrown when the environment is invalid; the message lists every problem, one a line. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parse and validate the environment once, at start-up. The only place that reads process.env.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = env[key];
+    picked[key] = v === '' ? undefined : v;
+  }
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  return {
+    ...raw,
+    tls: raw.PUBLIC_URL?.startsWith('https://') ?? false,
+    database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.DATA_DIR },
+  };
+}

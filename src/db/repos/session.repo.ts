@@ -1,0 +1,79 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { apiTokens, sessions } from '../schema';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type MfaState = 'verified' | 'required' | 'setup_required' | 'not_needed';
+
+/** Store a new session (id = hash of the cookie token). */
+export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+/** A live session by id hash, or undefined when missing or expired. */
+export async function findLiveSession(db: Db, idHash: string, now = new Date()): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+/** Update a session's MFA state or last-seen time. */
+export async function updateSession(db: Db, idHash: string, patch: Partial<Pick<SessionRow, 'mfaState' | 'lastSeenAt' | 'expiresAt'>>): Promise<void> {
+  await db.update(sessions).set(patch).where(eq(sessions.id, idHash));
+}
+
+/** Remove one session. */
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, idHash));
+}
+
+/** Remove every session of a user, optionally keeping one. Returns how many. */
+export async function deleteSessionsOfUser(db: Db, userId: string, keepIdHash?: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(keepIdHash ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keepIdHash}`) : eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Delete expired sessions; returns how many. */
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<number> {
+  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Store an API token (hash only). */
+export async function insertApiToken(db: Db, row: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+  const [created] = await db.insert(apiTokens).values(row).returning();
+  return created!;
+}
+
+/** A token by its hash. */
+export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash));
+  return row;
+}
+
+/** All tokens, newest first. */
+export async function listApiTokens(db: Db): Promise<ApiTokenRow[]> {
+  return db.select().from(apiTokens).orderBy(sql`${apiTokens.createdAt} DESC`);
+}
+
+/** One token by id. */
+export async function findApiToken(db: Db, id: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  return row;
+}
+
+/** Mark a token revoked. */
+export async function revokeApiToken(db: Db, id: string, at = new Date()): Promise<void> {
+  await db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
+}
+
+/** Record a token's use (at most once a minute, to spare writes). */
+export async function touchApiToken(db: Db, id: string, now = new Date()): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, id), sql`(${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)})`));
+}

@@ -1,0 +1,54 @@
+/**
+ * Coded errors. Services throw these; src/http/error-handler.ts maps each code to an HTTP status
+ * in one place. Messages are safe to show to the user and never contain personal data.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'MFA_REQUIRED',
+  'MFA_SETUP_REQUIRED',
+  'INVALID_MFA_CODE',
+  'MFA_NOT_PENDING',
+  'WRONG_PASSWORD',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'OUT_OF_SCOPE',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'USER_NOT_FOUND',
+  'ORGANISATION_NOT_FOUND',
+  'MEMBERSHIP_NOT_FOUND',
+  'TOKEN_NOT_FOUND',
+  'EMAIL_TAKEN',
+  'ORGANISATION_EXISTS',
+  'MEMBERSHIP_EXISTS',
+  'LAST_ADMINISTRATOR',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ROUTE_NOT_FOUND',
+  'DATA_DIR_LOCKED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An expected failure with a stable code. */
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: { issues?: { path: string; message: string }[]; retryAfterSeconds?: number },
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Shorthand: throw new AppError(code, message). */
+export function fail(code: ErrorCode, message: string): never {
+  throw new AppError(code, message);
+}

@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../domain/errors';
+
+/** HTTP status of every error code: the one place where codes meet HTTP. */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  MFA_REQUIRED: 403,
+  MFA_SETUP_REQUIRED: 403,
+  INVALID_MFA_CODE: 401,
+  MFA_NOT_PENDING: 409,
+  WRONG_PASSWORD: 400,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  RATE_LIMITED: 429,
+  NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  ORGANISATION_NOT_FOUND: 404,
+  MEMBERSHIP_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  ORGANISATION_EXISTS: 409,
+  MEMBERSHIP_EXISTS: 409,
+  LAST_ADMINISTRATOR: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ROUTE_NOT_FOUND: 404,
+  DATA_DIR_LOCKED: 503,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+};
+
+function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, issues?: { path: string; message: string }[]) {
+  return reply.status(STATUS_OF[code]).send({ error: { code, message, requestId: request.id, ...(issues ? { issues } : {}) } });
+}
+
+/** Translate a thrown error into a coded 4xx, or a logged 500 that says nothing internal. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.details?.retryAfterSeconds) void reply.header('retry-after', String(err.details.retryAfterSeconds));
+      return send(reply, request, err.code, err.message, err.details?.issues);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      return send(reply, request, 'VALIDATION_FAILED', 'Some fields are not valid.', issues);
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err: { message: err.message } }, 'response did not match its schema');
+      return send(reply, request, 'INTERNAL_ERROR', 'Something went wrong on our side.');
+    }
+    const pgCode = (err as unknown as { code?: string }).code;
+    switch (err.code ?? pgCode) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send(reply, request, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return send(reply, request, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON with Content-Type: application/json.');
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return send(reply, request, 'VALIDATION_FAILED', 'The request body is not valid JSON.');
+      case '23505':
+        return send(reply, request, 'CONFLICT', 'This would duplicate an existing record.');
+      case '22P02':
+      case '22007':
+      case '22008':
+      case '22003':
+        return send(reply, request, 'VALIDATION_FAILED', 'A value has the wrong format.');
+    }
+    if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
+      return send(reply, request, 'VALIDATION_FAILED', 'The request is not valid.');
+    }
+    request.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+    return send(reply, request, 'INTERNAL_ERROR', 'Something went wrong on our side. The error was logged.');
+  });
+}

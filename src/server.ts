@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config/config';
+import { resolveEncryptionKeys } from './config/encryption-keys';
+import type { Database } from './db/database';
+import { migrateDatabase } from './db/migrate';
+import { openDatabase } from './db/open';
+import { buildApp } from './http/app';
+import { FieldEncryptor } from './lib/crypto/field-encryption';
+import type { ServiceContext } from './services/context';
+import { startMaintenance } from './services/maintenance.service';
+import { ensureReferenceData, isDatabaseEmpty, seedDemoNetwork } from './services/seed.service';
+
+/** A running Victor server. */
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: ServiceContext;
+  url: string;
+  seeded: boolean;
+  /** Drain HTTP, stop background work, checkpoint and close the database, release the lock. */
+  close(): Promise<void>;
+}
+
+/** Prepare a database for use: migrations, reference data, demo seed on first start. */
+export async function prepareDatabase(ctx: ServiceContext): Promise<{ applied: string[]; seeded: boolean }> {
+  const applied = await migrateDatabase(ctx.database);
+  await ensureReferenceData(ctx);
+  let seeded = false;
+  if (ctx.config.VICTOR_DEMO_SEED && (await isDatabaseEmpty(ctx))) {
+    const result = await seedDemoNetwork(ctx);
+    ctx.logger.info({ organisations: result.organisations, users: result.users }, 'seeded the demo network');
+    seeded = true;
+  }
+  return { applied, seeded };
+}
+
+/** Build the service context on an open database. */
+export function createServiceContext(config: Config, database: Database, logger: Logger): ServiceContext {
+  return { config, database, logger, encryptor: new FieldEncryptor(resolveEncryptionKeys(config, logger)) };
+}
+
+/** Open the database, migrate, seed, and listen. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  const database = await openDatabase(config, 'server', logger, { url });
+  let draining = false;
+  try {
+    const ctx = createServiceContext(config, database, logger);
+    const { applied, seeded } = await prepareDatabase(ctx);
+    if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+    const app = await buildApp(ctx, { webDist: config.WEB_DIST, isDraining: () => draining });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const boundUrl = typeof address === 'object' && address ? `http://${config.HOST}:${address.port}` : url;
+    const maintenance = startMaintenance(ctx);
+    let closed = false;
+    return {
+      app,
+      ctx,
+      url: boundUrl,
+      seeded,
+      async close() {
+        if (closed) return;
+        closed = true;
+        draining = true;
+        maintenance.stop();
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}

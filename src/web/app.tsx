@@ -1,0 +1,91 @@
+import { lazy, useMemo } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppLayout } from './components/app-layout';
+import { AuthLayout } from './components/auth-layout';
+import { NotAllowed } from './components/not-allowed';
+import { RequirePermission, RequireSignedIn } from './components/route-guards';
+import { SessionProvider } from './session/session-provider';
+import { buildTheme, cssVariablesResolver } from './theme';
+
+const LoginPage = lazy(() => import('./features/auth/login.page'));
+const MfaVerifyPage = lazy(() => import('./features/auth/mfa-verify.page'));
+const MfaSetupPage = lazy(() => import('./features/auth/mfa-setup.page'));
+const HomePage = lazy(() => import('./features/home/home.page'));
+const AccountPage = lazy(() => import('./features/account/account.page'));
+const UserAdminPage = lazy(() => import('./features/admin/users/user-admin.page'));
+const OrganisationsPage = lazy(() => import('./features/admin/organisations/organisations.page'));
+const ApiTokensPage = lazy(() => import('./features/admin/tokens/api-tokens.page'));
+const AuditLogPage = lazy(() => import('./features/admin/audit/audit-log.page'));
+
+const router = createBrowserRouter([
+  {
+    element: <AuthLayout />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/login/code', element: <MfaVerifyPage /> },
+      { path: '/login/two-factor', element: <MfaSetupPage /> },
+    ],
+  },
+  {
+    element: <RequireSignedIn />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/account', element: <AccountPage /> },
+          {
+            path: '/admin/users',
+            element: (
+              <RequirePermission permission="users.manage">
+                <UserAdminPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/admin/organisations',
+            element: (
+              <RequirePermission permission="organisations.manage">
+                <OrganisationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/admin/tokens',
+            element: (
+              <RequirePermission permission="tokens.manage">
+                <ApiTokensPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/admin/audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditLogPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '*', element: <NotAllowed notFound /> },
+        ],
+      },
+    ],
+  },
+]);
+
+/** The whole application: theme, notifications, session and routes. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(() => buildTheme(t('common.close')), [t, i18n.language]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" zIndex={1000} />
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Icon } from '@tabler/icons-react';
+import { IconBuilding, IconHistory, IconHome, IconKey, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import type { Permission } from '../api/types';
+
+/** One entry of the side navigation. */
+export interface NavItem {
+  /** Route path inside the app. */
+  to: string;
+  /** Catalogue key of the label. */
+  labelKey: string;
+  icon: Icon;
+  /** Shown only to users holding this permission; absent means every signed-in user. */
+  permission?: Permission;
+  /** Which group the item belongs to. */
+  group: 'main' | 'admin';
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.home', icon: IconHome, group: 'main' },
+  { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, group: 'main' },
+  { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage', group: 'admin' },
+  { to: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuilding, permission: 'organisations.manage', group: 'admin' },
+  { to: '/admin/tokens', labelKey: 'nav.tokens', icon: IconKey, permission: 'tokens.manage', group: 'admin' },
+  { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read', group: 'admin' },
+];
+
+/** The navigation entries a user with these permissions may see. */
+export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+}
+
+/** Permissions that open the administration group (and with it the API documentation link). */
+export const ADMIN_PERMISSIONS: readonly Permission[] = ['users.manage', 'organisations.manage', 'tokens.manage', 'audit.read'];
