@@ -58,8 +58,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: { message: err.message } }, 'response did not match its schema');
       return send(reply, request, 'INTERNAL_ERROR', 'Something went wrong on our side.');
     }
-    const pgCode = (err as unknown as { code?: string }).code;
-    switch (err.code ?? pgCode) {
+    // Drizzle wraps driver errors: the SQLSTATE is on the cause.
+    const pgCode = (err as unknown as { cause?: { code?: string } }).cause?.code;
+    switch (pgCode ?? err.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return send(reply, request, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

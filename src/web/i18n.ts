@@ -1,6 +1,7 @@
 import i18n, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '../api/common.schemas';
+import type { Locale } from '../api/common.schemas';
+import { LOCALES } from './lib/enums';
 
 /** Each language named in itself, as the language switcher shows it whatever the current language. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {

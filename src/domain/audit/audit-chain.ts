@@ -38,7 +38,20 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256(prevHash + canonical content), hex. */
 export function computeAuditHash(prevHash: string, entry: AuditEntryContent): string {
-  const content = canonicalJson({ ...entry, at: entry.at.toISOString() });
+  // Pick the covered fields explicitly: stored entries carry more (their own hash) that must not count.
+  const content = canonicalJson({
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actorUserId: entry.actorUserId,
+    actorTokenId: entry.actorTokenId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    organisationId: entry.organisationId,
+    countryCode: entry.countryCode,
+    requestId: entry.requestId,
+    details: entry.details,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 

@@ -1,7 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../api/common.schemas';
+import { LOCALES } from '../lib/enums';
 import { currentLocale, LANGUAGE_NAMES } from '../i18n';
 import { useSession } from '../session/session-context';
 

@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../../api/common.schemas';
+import { LOCALES } from '../../lib/enums';
 import { PageHeader } from '../../components/page-header';
 import { isLocale, LANGUAGE_NAMES } from '../../i18n';
 import { useLabels } from '../../lib/labels';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ORGANISATION_TYPES, PARTNERSHIP_LEVELS } from '../../../../api/admin.schemas';
+import { ORGANISATION_TYPES, PARTNERSHIP_LEVELS } from '../../../lib/enums';
 import { ApiError } from '../../../api/client';
 import type { OrganisationType, OrganisationView, PartnershipLevel } from '../../../api/types';
 import { ConfirmButton } from '../../../components/confirm-button';

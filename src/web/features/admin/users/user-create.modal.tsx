@@ -3,7 +3,7 @@ import { ActionIcon, Button, Divider, Group, Modal, Paper, Select, SimpleGrid, S
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../../../api/common.schemas';
+import { LOCALES } from '../../../lib/enums';
 import { ApiError } from '../../../api/client';
 import type { Locale, UserView } from '../../../api/types';
 import { notifyError, notifySuccess } from '../../../components/notify';

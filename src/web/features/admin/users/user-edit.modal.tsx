@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../../../api/common.schemas';
+import { LOCALES } from '../../../lib/enums';
 import type { Locale, UserView } from '../../../api/types';
 import { ConfirmButton } from '../../../components/confirm-button';
 import { notifyError, notifySuccess } from '../../../components/notify';
