@@ -8,7 +8,9 @@ import { openDatabase } from './db/open';
 import { buildApp } from './http/app';
 import { FieldEncryptor } from './lib/crypto/field-encryption';
 import type { ServiceContext } from './services/context';
-import { startMaintenance } from './services/maintenance.service';
+import { EventHub } from './services/events.service';
+import { JobWorker } from './services/jobs.service';
+import { MAINTENANCE_JOB, createMaintenanceHandler, scheduleMaintenance } from './services/maintenance.service';
 import { ensureReferenceData, isDatabaseEmpty, seedDemoNetwork } from './services/seed.service';
 
 /** A running Victor server. */
@@ -48,11 +50,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const ctx = createServiceContext(config, database, logger);
     const { applied, seeded } = await prepareDatabase(ctx);
     if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-    const app = await buildApp(ctx, { webDist: config.WEB_DIST, isDraining: () => draining });
+    const events = new EventHub();
+    await events.start(database);
+    const app = await buildApp(ctx, { webDist: config.WEB_DIST, isDraining: () => draining, events });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const boundUrl = typeof address === 'object' && address ? `http://${config.HOST}:${address.port}` : url;
-    const maintenance = startMaintenance(ctx);
+    const worker = new JobWorker(ctx, { [MAINTENANCE_JOB]: createMaintenanceHandler() });
+    await scheduleMaintenance(ctx);
+    worker.start();
     let closed = false;
     return {
       app,
@@ -63,8 +69,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         if (closed) return;
         closed = true;
         draining = true;
-        maintenance.stop();
+        await worker.stop();
         await app.close();
+        await events.stop();
         await database.close();
       },
     };

@@ -6,10 +6,12 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context';
+import type { EventHub } from '../services/events.service';
 import { installAccessControl } from './access';
 import { installErrorHandler } from './error-handler';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerEventRoutes } from './routes/events.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerWebRoutes } from './routes/web.routes';
 
@@ -19,6 +21,8 @@ export interface AppOptions {
   webDist?: string;
   /** Is the app shutting down (readyz answers 503)? */
   isDraining?: () => boolean;
+  /** Live-update hub; without it /api/events is not served. */
+  events?: EventHub;
   /** Extra route registrations (later features add theirs here). */
   extraRoutes?: ((app: FastifyInstance, ctx: ServiceContext) => Promise<void>)[];
 }
@@ -89,6 +93,7 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await registerHealthRoutes(app, ctx, opts.isDraining ?? (() => false));
   await registerAuthRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
+  if (opts.events) await registerEventRoutes(app, opts.events);
   for (const register of opts.extraRoutes ?? []) await register(app, ctx);
 
   await registerWebRoutes(app, opts.webDist);

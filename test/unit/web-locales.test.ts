@@ -39,9 +39,9 @@ function walk(dir: string): string[] {
   });
 }
 
-describe('web catalogues', () => {
-  const en = load('en');
+const en = load('en');
 
+describe('web catalogues', () => {
   it('has one catalogue per interface language and nothing else', () => {
     const files = readdirSync(localesDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
     expect(files.sort()).toEqual([...LOCALES].sort());
@@ -95,17 +95,19 @@ describe('web components', () => {
   const components = walk(webDir).filter((f) => f.endsWith('.tsx'));
 
   it('have no hard-coded text between JSX tags', () => {
-    // Text of two or more letters directly between `>` and `<` (or `{`) is a literal outside t().
-    const literal = />\s*([^<>{}`'"=;()]*\p{L}{2,}[^<>{}`'"=;()]*)\s*(?=<|\{)/gu;
+    // Two or more letters between a tag's `>` (or a `}`) and the next tag are text outside t().
+    const other = "[^<>{}\\[\\]`'\"=;()|&]*?";
+    const text = `[\\p{L}\\p{N}]${other}\\p{L}${other}`;
+    const afterTag = new RegExp(`>\\s*(${text})\\s*(?=<|\\{)`, 'gu');
+    const afterExpression = new RegExp(`\\}\\s*(${text})\\s*(?=</)`, 'gu');
     const offenders: string[] = [];
     for (const file of components) {
       const source = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\/\/.*$/gm, '')
-        .replace(/=>\s*/g, '=> ');
-      for (const match of source.matchAll(literal)) {
-        const text = (match[1] ?? '').trim();
-        if (/^[\p{L}\s]+$/u.test(text) || /\p{L}{2,}\s/u.test(text)) offenders.push(`${relative(root, file)}: ${text}`);
+        .replace(/=>/g, ' ');
+      for (const match of [...source.matchAll(afterTag), ...source.matchAll(afterExpression)]) {
+        offenders.push(`${relative(root, file)}: ${(match[1] ?? '').trim()}`);
       }
     }
     expect(offenders).toEqual([]);
