@@ -43,11 +43,12 @@ async function readApplied(run: ScriptRunner): Promise<Map<string, string>> {
  */
 export async function migrateDatabase(database: Database, migrations = listMigrations()): Promise<string[]> {
   return database.withSession(async (run) => {
-    await run(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    // Lock first: two concurrent CREATE TABLE IF NOT EXISTS can both fail on pg_type's unique index.
     await run(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     const applied: string[] = [];
     try {
+      await run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
       const done = await readApplied(run);
       for (const m of migrations) {
         const prior = done.get(m.version);

@@ -50,7 +50,8 @@ export function installAccessControl(app: FastifyInstance, ctx: ServiceContext):
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { access?: string };
-    if (!config.access && PLUGIN_PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) {
+    // Whole path segments only: `/api/docs` and `/api/docs/…`, never `/api/documents`.
+    if (!config.access && PLUGIN_PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(`${p}/`))) {
       route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
       return;
     }
@@ -62,6 +63,7 @@ export function installAccessControl(app: FastifyInstance, ctx: ServiceContext):
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     const csrfCookie = ensureCsrfCookie(request, reply, ctx.config);
+    if (request.is404) return; // the not-found handler answers ROUTE_NOT_FOUND and touches nothing
     if (!access) throw new AppError('FORBIDDEN', 'This route declares no permission and is refused.');
     const authz = request.headers.authorization;
     if (authz) {

@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { ServiceContext } from '../services/context';
 import type { EventHub } from '../services/events.service';
 import { installAccessControl } from './access';
-import { installErrorHandler } from './error-handler';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerEventRoutes } from './routes/events.routes';
@@ -41,6 +41,7 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -72,6 +72,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       case '23505':
         return send(reply, request, 'CONFLICT', 'This would duplicate an existing record.');
       case '22P02':
+      case '22021': // a NUL byte (or other invalid UTF-8) in a text value
+      case '22P05': // a NUL in a JSON value (\u0000 in jsonb)
       case '22007':
       case '22008':
       case '22003':
@@ -83,4 +85,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
     return send(reply, request, 'INTERNAL_ERROR', 'Something went wrong on our side. The error was logged.');
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding in the URL, a path parameter
+ * over maxParamLength): answered in the same coded envelope instead of Fastify's own body.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'VALIDATION_FAILED' : 'INTERNAL_ERROR';
+  if (code === 'INTERNAL_ERROR') request.log.error({ err: { message: err.message, code: err.code } }, 'framework error');
+  void send(reply, request, code, code === 'VALIDATION_FAILED' ? 'The URL is not valid.' : 'Something went wrong on our side. The error was logged.');
 }

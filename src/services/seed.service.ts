@@ -11,6 +11,8 @@ import { hashPassword } from '../lib/crypto/password';
 import { inTransaction, recordAudit, SYSTEM_ACTOR, type ServiceContext } from './context';
 import { DEMO_SETTING } from './settings.service';
 
+const SEED_LOCK_KEY = 727004;
+
 /** Insert or refresh the country list (every start; harmless when present). */
 export async function ensureReferenceData(ctx: ServiceContext): Promise<void> {
   for (const c of COUNTRIES) {
@@ -37,6 +39,8 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
   let done = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return inTransaction(ctx, async (tx) => {
+    // Several nodes may seed one empty database at once: serialise, so the later one finds the rows.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const orgIds = new Map<string, string>();
     for (const o of ORGANISATIONS) {
       const existing = await orgRepo.findOrganisationByName(tx, o.name, o.countryCode);

@@ -7,6 +7,7 @@ import * as sessionsRepo from '../db/repos/session.repo';
 import * as usersRepo from '../db/repos/user.repo';
 import { generateApiToken, hashSecret } from '../lib/crypto/tokens';
 import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+import { assertUserInScope } from './user.service';
 
 function present(t: sessionsRepo.ApiTokenRow) {
   return {
@@ -38,6 +39,7 @@ export async function createToken(ctx: ServiceContext, actor: Actor, input: z.in
   return inTransaction(ctx, async (tx) => {
     const user = await usersRepo.findUserById(tx, input.userId);
     if (!user) throw new AppError('USER_NOT_FOUND', 'The user does not exist.');
+    await assertUserInScope(tx, actor, user.id, 'tokens.manage');
     const held = new Set((await usersRepo.listMembershipsOfUsers(tx, [user.id])).flatMap((m) => ROLE_PERMISSIONS[m.role as Role]));
     const missing = input.permissions.filter((p) => !held.has(p));
     if (missing.length) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { membershipCreateSchema, userCreateSchema, userListQuerySchema, userUpdateSchema, UserView } from '../api/admin.schemas';
-import { DEFAULT_SCOPE } from '../domain/access/roles';
-import { buildScopeFilter, canAccessRecord } from '../domain/access/scope';
+import { DEFAULT_SCOPE, compareScopes, type Permission } from '../domain/access/roles';
+import { buildScopeFilter, canAccessRecord, widestCoveringScope } from '../domain/access/scope';
 import { AppError } from '../domain/errors';
 import type { Db } from '../db/database';
 import { findOrganisation } from '../db/repos/organisation.repo';
@@ -14,12 +14,12 @@ import { presentUsers } from './user-view';
 
 type MembershipInput = z.infer<typeof membershipCreateSchema>;
 
-/** Throw OUT_OF_SCOPE unless the actor's users.manage scope covers one of the target's organisations. */
-async function assertUserInScope(db: Db, actor: Actor, userId: string): Promise<void> {
+/** Throw OUT_OF_SCOPE unless the actor's scope for the permission (default users.manage) covers one of the target's organisations. */
+export async function assertUserInScope(db: Db, actor: Actor, userId: string, permission: Permission = 'users.manage'): Promise<void> {
   if (!actor.principal) return;
-  if (buildScopeFilter(actor.principal, 'users.manage').all) return;
+  if (buildScopeFilter(actor.principal, permission).all) return;
   const ms = await usersRepo.listMembershipsOfUsers(db, [userId]);
-  const ok = ms.some((m) => canAccessRecord(actor.principal!, 'users.manage', { organisationId: m.organisationId, countryCode: m.countryCode }));
+  const ok = ms.some((m) => canAccessRecord(actor.principal!, permission, { organisationId: m.organisationId, countryCode: m.countryCode }));
   if (!ok) throw new AppError('OUT_OF_SCOPE', 'This user is outside the organisations you manage.');
 }
 
@@ -56,7 +56,7 @@ export async function getUser(ctx: ServiceContext, actor: Actor, userId: string)
   requirePermission(actor, 'users.read');
   return inTransaction(ctx, async (tx) => {
     const view = await loadView(tx, userId);
-    await assertUserInScope(tx, actor, userId);
+    await assertUserInScope(tx, actor, userId, 'users.read');
     await recordAudit(tx, actor, { action: 'user.viewed', entityType: 'user', entityId: userId });
     return view;
   });
@@ -69,6 +69,10 @@ async function addMembershipInTx(tx: Db, actor: Actor, userId: string, m: Member
     throw new AppError('MEMBERSHIP_EXISTS', 'The user already has this role in this organisation.');
   }
   const scope = m.scope ?? DEFAULT_SCOPE[m.role];
+  if (actor.principal) {
+    const own = widestCoveringScope(actor.principal, 'users.manage', { organisationId: org.id, countryCode: org.countryCode });
+    if (!own || compareScopes(scope, own) > 0) throw new AppError('OUT_OF_SCOPE', `You cannot give a wider scope than your own (${own ?? 'none'}).`);
+  }
   const row = await usersRepo.insertMembership(tx, { id: randomUUID(), userId, organisationId: m.organisationId, role: m.role, scope });
   await recordAudit(tx, actor, {
     action: 'membership.added',
@@ -149,6 +153,7 @@ export async function addMembership(ctx: ServiceContext, actor: Actor, userId: s
   requirePermission(actor, 'users.manage');
   return inTransaction(ctx, async (tx) => {
     await loadView(tx, userId);
+    await assertUserInScope(tx, actor, userId);
     await addMembershipInTx(tx, actor, userId, m);
     return loadView(tx, userId);
   });

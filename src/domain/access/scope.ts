@@ -1,4 +1,4 @@
-import { ROLE_PERMISSIONS, type Permission, type Role, type Scope } from './roles';
+import { ROLE_PERMISSIONS, compareScopes, type Permission, type Role, type Scope } from './roles';
 
 /** One role a user holds in one organisation, with how far it reaches. */
 export interface MembershipGrant {
@@ -59,6 +59,18 @@ export function scopeCovers(principalUserId: string, grant: MembershipGrant, rec
 /** True when the principal may use the permission on this record (permission and record scope). */
 export function canAccessRecord(principal: Principal, permission: Permission, record: RecordLocation): boolean {
   return grantsFor(principal, permission).some((g) => scopeCovers(principal.userId, g, record));
+}
+
+/**
+ * The widest scope among the principal's grants of the permission that cover the record, or null.
+ * Bounds what an administrator may hand out: nobody grants a scope wider than their own.
+ */
+export function widestCoveringScope(principal: Principal, permission: Permission, record: RecordLocation): Scope | null {
+  let widest: Scope | null = null;
+  for (const g of grantsFor(principal, permission)) {
+    if (scopeCovers(principal.userId, g, record) && (widest === null || compareScopes(g.scope, widest) > 0)) widest = g.scope;
+  }
+  return widest;
 }
 
 /** The SQL-ready scope of what the principal may see with a permission. */

@@ -33,7 +33,7 @@ export function ConfirmButton({ question, confirmLabel, onConfirm, children, col
           {children}
         </Button>
       </Popover.Target>
-      <Popover.Dropdown maw={300}>
+      <Popover.Dropdown maw={300} data-testid="confirm-popover">
         <Stack gap="sm">
           <Text size="sm">{question}</Text>
           <Group gap="xs" justify="flex-end">

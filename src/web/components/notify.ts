@@ -25,7 +25,7 @@ export function errorTitle(error: unknown): string {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK') return i18n.t('errors.network');
-    return error.requestId ? `${error.message} (${i18n.t('errors.requestId')}: ${error.requestId})` : error.message;
+    return error.requestId && error.status >= 500 ? `${error.message} (${i18n.t('errors.requestId')}: ${error.requestId})` : error.message;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -8,7 +8,7 @@ import { useTestContext } from '../../helpers/test-context';
 
 const t = useTestContext();
 
-const tables = Object.values(schema).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
 
 describe('database schema', () => {
   it('drizzle schema.ts matches the tables the SQL migrations create (names, columns, nullability)', async () => {

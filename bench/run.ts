@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: generate a data set, start a real Victor server on the embedded database and (when
+ * reachable) on PostgreSQL, load it with autocannon, run the embedded fsync bench, and write
+ * docs/performance.md plus bench/results/<date>.json.
+ *
+ * Environment: BENCH_USERS (300), BENCH_ORGANISATIONS (30), BENCH_DURATION seconds per scenario (10),
+ * BENCH_CONNECTIONS (10), BENCH_DATABASE_URL (default: postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_SKIP_EMBEDDED / BENCH_SKIP_POSTGRES / BENCH_SKIP_FSYNC (=1).
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { loadConfig } from '../src/config/config';
+import { spawnServer, stopAllServers } from '../test/helpers/spawn-server';
+import { generateIntoDatabase, type GenerateOptions } from './generate-data';
+import { currentLoad, describeHardware, writeReport, type BenchRun } from './report';
+import { runScenarios, type LoadOptions, type ScenarioResult } from './scenarios';
+import { embeddedTarget, postgresTarget, postgresVersion, runEmbeddedFsyncBench, type BenchTarget } from './targets';
+
+const env = process.env;
+const root = resolve('.');
+const say = (line: string) => process.stderr.write(`${line}\n`);
+/** Every database created for this run (cleanup is idempotent, so a failed run removes them all). */
+const targets: BenchTarget[] = [];
+
+function intFromEnv(name: string, fallback: number): number {
+  const v = Number(env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
+/** Victor settings shared by the generator and the server of one target. */
+function victorEnv(target: BenchTarget): Record<string, string> {
+  return {
+    ...target.env,
+    VICTOR_ENCRYPTION_KEYS: `bench1:${randomBytes(32).toString('base64')}`,
+    VICTOR_DEMO_SEED: 'true',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+    LOG_LEVEL: 'warn',
+    WEB_DIST: '.tmp/no-web-build',
+  };
+}
+
+/** Generate, serve, load, stop, clean up: one database. */
+async function benchTarget(target: BenchTarget, gen: GenerateOptions, load: LoadOptions): Promise<{ generated: BenchRun['datasets'][number]; scenarios: ScenarioResult[] }> {
+  const vEnv = victorEnv(target);
+  say(`\n${target.label}`);
+  try {
+    const generated = await generateIntoDatabase(loadConfig(vEnv), gen);
+    say(`  generated ${generated.users} users, ${generated.organisations} organisations, ${generated.auditEntries} audit entries in ${generated.seconds.toFixed(1)} s`);
+    const server = await spawnServer({ env: vEnv, name: `bench server (${target.label})`, cwd: root });
+    say(`  server pid ${server.pid} at ${server.url}`);
+    try {
+      const scenarios = await runScenarios(server.url, target.label, load, (name) => say(`  load: ${name} (${load.durationSeconds} s)`));
+      for (const s of scenarios) {
+        say(`    ${s.scenario.padEnd(18)} ${s.reqPerSecAvg.toFixed(1).padStart(8)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms  non-2xx ${s.non2xx}  errors ${s.errors}`);
+      }
+      const code = await server.stop('SIGTERM');
+      if (code !== 0) say(`  warning: the server exited with code ${String(code)} on SIGTERM\n${server.stderr().slice(-2000)}`);
+      return { generated: { database: target.label, generated }, scenarios };
+    } finally {
+      await server.stop('SIGKILL', 1000);
+    }
+  } finally {
+    await target.cleanup();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const users = intFromEnv('BENCH_USERS', 300);
+  const gen: GenerateOptions = { users, organisations: intFromEnv('BENCH_ORGANISATIONS', 30), auditedReads: users, concurrency: 4 };
+  const load: LoadOptions = { connections: intFromEnv('BENCH_CONNECTIONS', 10), durationSeconds: intFromEnv('BENCH_DURATION', 10) };
+  const run: BenchRun = {
+    date: new Date().toISOString(),
+    hardware: describeHardware(),
+    node: process.version,
+    loadAverage: { start: currentLoad(), end: 0 },
+    totalSeconds: 0,
+    connections: load.connections,
+    durationSeconds: load.durationSeconds,
+    datasets: [],
+    scenarios: [],
+    embeddedFsync: { figures: null, note: 'skipped (BENCH_SKIP_FSYNC)' },
+    skipped: [],
+  };
+  say(`Victor bench: ${run.hardware}, Node ${run.node}, load average ${run.loadAverage.start.toFixed(2)}`);
+
+  if (env.BENCH_SKIP_EMBEDDED === '1') run.skipped.push('Embedded database: skipped (BENCH_SKIP_EMBEDDED).');
+  else targets.push(embeddedTarget());
+  if (env.BENCH_SKIP_POSTGRES === '1') run.skipped.push('PostgreSQL: skipped (BENCH_SKIP_POSTGRES).');
+  else {
+    const pgTarget = await postgresTarget(env);
+    if (typeof pgTarget === 'string') run.skipped.push(pgTarget);
+    else {
+      pgTarget.label = `PostgreSQL ${await postgresVersion(pgTarget.env.DATABASE_URL!)}`;
+      targets.push(pgTarget);
+    }
+  }
+
+  for (const target of targets) {
+    const r = await benchTarget(target, gen, load);
+    run.datasets.push(r.generated);
+    run.scenarios.push(...r.scenarios);
+  }
+
+  if (env.BENCH_SKIP_FSYNC !== '1') {
+    say('\nembedded fsync bench');
+    run.embeddedFsync = await runEmbeddedFsyncBench(root);
+    say(`  ${run.embeddedFsync.figures ? JSON.stringify(run.embeddedFsync.figures) : run.embeddedFsync.note}`);
+  }
+
+  run.totalSeconds = (Date.now() - started) / 1000;
+  run.loadAverage.end = currentLoad();
+  const paths = writeReport(run, root);
+  say(`\nwrote ${paths.markdown} and ${paths.json} (${run.totalSeconds.toFixed(0)} s)`);
+  const bad = run.scenarios.filter((s) => s.scenario.startsWith('read') && (s.non2xx > 0 || s.errors > 0));
+  if (bad.length) {
+    say(`read scenarios with non-2xx answers or errors: ${bad.map((s) => `${s.scenario} on ${s.database}`).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch(async (err: unknown) => {
+  say(`bench failed: ${(err as Error).stack ?? String(err)}`);
+  await stopAllServers();
+  await Promise.all(targets.map((t) => t.cleanup().catch(() => undefined)));
+  process.exit(1);
+});
