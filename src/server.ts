@@ -11,6 +11,7 @@ import type { ServiceContext } from './services/context';
 import { EventHub } from './services/events.service';
 import { JobWorker } from './services/jobs.service';
 import { MAINTENANCE_JOB, createMaintenanceHandler, scheduleMaintenance } from './services/maintenance.service';
+import { checkEncryptionKeys } from './services/key-check.service';
 import { ensureReferenceData, isDatabaseEmpty, seedDemoNetwork } from './services/seed.service';
 
 /** A running Victor server. */
@@ -26,6 +27,7 @@ export interface RunningServer {
 /** Prepare a database for use: migrations, reference data, demo seed on first start. */
 export async function prepareDatabase(ctx: ServiceContext): Promise<{ applied: string[]; seeded: boolean }> {
   const applied = await migrateDatabase(ctx.database);
+  await checkEncryptionKeys(ctx.database.db, ctx.encryptor.keys);
   await ensureReferenceData(ctx);
   let seeded = false;
   if (ctx.config.VICTOR_DEMO_SEED && (await isDatabaseEmpty(ctx))) {

@@ -30,11 +30,26 @@ export const configSchema = z.object({
       (v) => v === undefined || v.split(',').every((p) => /^[A-Za-z0-9_-]{1,32}:.+$/.test(p.trim()) && key32.safeParse(p.trim().split(':')[1]).success),
       'must be "kid:base64-32-byte-key[,kid2:key2]"',
     ),
-  /** Seed the demo network when the database is empty. */
-  VICTOR_DEMO_SEED: envBool.default(true),
+  /** Seed the demo network when the database is empty. Default: on for the embedded database, off on PostgreSQL. */
+  VICTOR_DEMO_SEED: envBool.optional(),
   /** Public URL when behind a TLS proxy; https turns on HSTS and Secure cookies. */
   PUBLIC_URL: z.url().optional(),
-  TRUST_PROXY: envBool.default(false),
+  /**
+   * Which X-Forwarded-For hops to trust: "false" (none), a number of proxies in front of Victor (1 for
+   * one nginx), or a comma list of proxy addresses/CIDRs. "true" trusts every hop: spoofable, avoid.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): boolean | number | string[] => {
+      if (v === 'false' || v === '0') return false;
+      if (v === 'true') return true;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      const list = v.split(',').map((p) => p.trim()).filter(Boolean);
+      if (list.length && list.every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p))) return list;
+      ctx.addIssue({ code: 'custom', message: 'must be false, a hop count (e.g. 1), or a comma list of proxy addresses' });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
@@ -48,7 +63,8 @@ export const configSchema = z.object({
 
 export type RawConfig = z.infer<typeof configSchema>;
 
-export interface Config extends RawConfig {
+export interface Config extends Omit<RawConfig, 'VICTOR_DEMO_SEED'> {
+  VICTOR_DEMO_SEED: boolean;
   /** True when cookies must be Secure and HSTS sent. */
   tls: boolean;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -78,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = parsed.data;
   return {
     ...raw,
+    VICTOR_DEMO_SEED: raw.VICTOR_DEMO_SEED ?? !raw.DATABASE_URL,
     tls: raw.PUBLIC_URL?.startsWith('https://') ?? false,
     database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.DATA_DIR },
   };

@@ -93,3 +93,15 @@ export function installAccessControl(app: FastifyInstance, ctx: ServiceContext):
     if (!hasPermission(auth.principal, access)) throw new AppError('FORBIDDEN', `This needs the permission ${access}.`);
   });
 }
+
+/**
+ * Check again that the credentials a request came with are still valid (for long-lived responses such
+ * as event streams): the session or token still exists, the user is active, two-factor is complete.
+ */
+export async function revalidateRequest(ctx: ServiceContext, request: FastifyRequest): Promise<boolean> {
+  const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (m) return authenticateApiToken(ctx, m[1]!).then(() => true, () => false);
+  const token = request.cookies[SESSION_COOKIE];
+  const auth = token ? await authenticateSession(ctx, token) : null;
+  return auth !== null && auth.session?.mfaState !== 'required' && auth.session?.mfaState !== 'setup_required';
+}

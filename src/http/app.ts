@@ -3,11 +3,11 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context';
 import type { EventHub } from '../services/events.service';
-import { installAccessControl } from './access';
+import { installAccessControl, revalidateRequest } from './access';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
@@ -38,7 +38,7 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: ctx.config.TRUST_PROXY,
+    trustProxy: ctx.config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,
@@ -94,7 +94,7 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await registerHealthRoutes(app, ctx, opts.isDraining ?? (() => false));
   await registerAuthRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
-  if (opts.events) await registerEventRoutes(app, opts.events);
+  if (opts.events) await registerEventRoutes(app, opts.events, (request) => revalidateRequest(ctx, request));
   for (const register of opts.extraRoutes ?? []) await register(app, ctx);
 
   await registerWebRoutes(app, opts.webDist);

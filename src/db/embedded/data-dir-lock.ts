@@ -105,6 +105,9 @@ export function lockPathFor(dataDir: string): string {
 
 function lockedMessage(shownDir: string, holder: DataDirLockInfo | null, state: HolderState, lockPath: string): string {
   if (!holder) return `The data directory ${shownDir} is being locked by another Victor process. Try again in a moment.`;
+  if (state === 'dead') {
+    return `The data directory ${shownDir} was left locked by a process that is gone (pid ${holder.pid}), and another Victor process is taking it over. Try again in a moment.`;
+  }
   const host = state === 'other-host' ? ` on host ${holder.hostname}` : '';
   const where = [`pid ${holder.pid}${host}`, `started ${holder.startedAt}`, ...(holder.url ? [holder.url] : [])].join(', ');
   const label = ROLE_LABELS[holder.role] ?? 'another Victor process';

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PERMISSIONS, type Permission } from '../../domain/access/roles';
 import { canAccessRecord, type Principal } from '../../domain/access/scope';
 import type { EventHub, LiveEvent } from '../../services/events.service';
@@ -21,7 +21,7 @@ export function canReceiveEvent(principal: Principal, event: LiveEvent): boolean
  * GET /api/events: a Server-Sent Events stream of live updates this user may see. Events come
  * from PostgreSQL NOTIFY, so a change committed through any app node reaches every node's streams.
  */
-export async function registerEventRoutes(app: FastifyInstance, hub: EventHub): Promise<void> {
+export async function registerEventRoutes(app: FastifyInstance, hub: EventHub, revalidate: (request: FastifyRequest) => Promise<boolean>): Promise<void> {
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const end of open) end();
@@ -42,7 +42,13 @@ export async function registerEventRoutes(app: FastifyInstance, hub: EventHub): 
     const unsubscribe = hub.subscribe((event) => {
       if (canReceiveEvent(principal, event)) res.write(`event: ${event.topic}\ndata: ${JSON.stringify(event)}\n\n`);
     });
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000).unref();
+    // Every 25 s: keep the connection open, and end it once the session or token is no longer valid
+    // (signed out, expired, disabled) — on whichever node that happened.
+    const keepAlive = setInterval(() => {
+      revalidate(request)
+        .then((ok) => (ok ? res.write(': keep-alive\n\n') : end()))
+        .catch(() => end());
+    }, 25_000).unref();
     const end = () => {
       clearInterval(keepAlive);
       unsubscribe();

@@ -26,7 +26,7 @@ export class FieldEncryptor {
   private readonly byId: Map<string, Buffer>;
   private readonly current: FieldKey;
 
-  constructor(keys: readonly FieldKey[]) {
+  constructor(readonly keys: readonly FieldKey[]) {
     const first = keys[0];
     if (!first) throw new Error('FieldEncryptor needs at least one key');
     for (const k of keys) {

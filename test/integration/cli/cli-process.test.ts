@@ -82,12 +82,16 @@ describe.skipIf(inject('dbKind') === 'postgres')('victor as a real process on an
       });
       expect(ready).toBe(`ready ${holder.pid}`);
 
+      // Start-up alone (node, tsx, config) is the floor: measured here, under the same load.
+      const startup = await victor(['--help'], env);
+      expect(startup.code).toBe(0);
       const r = await victor(
         ['user', 'create', '--email', 'x@example.org', '--name', 'X Y', '--role', 'trainer', '--organisation', 'The Smile of the Child', '--password', 'a-long-enough-password'],
         env,
       );
       expect(r.code).toBe(3);
-      expect(r.ms).toBeLessThan(2000);
+      // Under 2 s on an idle machine (about 1 s); on a loaded one, no more than start-up plus a little.
+      expect(r.ms).toBeLessThan(Math.max(2000, startup.ms + 1000));
       expect(r.out).toBe('');
       expect(r.err).toContain(`error DATA_DIR_LOCKED: The data directory ${dataDir} is in use by the Victor server (pid ${holder.pid}, started `);
       expect(r.err).toContain(url);

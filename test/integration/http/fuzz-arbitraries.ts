@@ -75,9 +75,9 @@ function validFrom(schema: JsonSchema, pool: FuzzPool, key = ''): fc.Arbitrary<u
   }
 }
 
-type Mutation = { kind: 'drop' | 'null' | 'swap' | 'nasty' | 'stringify' | 'wrap' | 'unknown'; at: number; value: unknown };
+type Mutation = { kind: 'drop' | 'null' | 'swap' | 'nasty' | 'nul' | 'stringify' | 'wrap' | 'unknown'; at: number; value: unknown };
 const mutationArb: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom('drop', 'null', 'swap', 'nasty', 'stringify', 'wrap', 'unknown'),
+  kind: fc.constantFrom('drop', 'null', 'swap', 'nasty', 'nul', 'stringify', 'wrap', 'unknown'),
   at: fc.nat(),
   value: fc.oneof(anyJson, nastyString),
 });
@@ -92,6 +92,7 @@ function mutate(body: unknown, mutations: Mutation[]): unknown {
     else if (m.kind === 'null') out[key] = null;
     else if (m.kind === 'swap') out[key] = m.value;
     else if (m.kind === 'nasty') out[key] = typeof m.value === 'string' ? m.value : 'x'.repeat(100_000);
+    else if (m.kind === 'nul') out[key] = typeof out[key] === 'string' ? `${out[key]}\u0000`.slice(-200) : 'a\u0000b';
     else if (m.kind === 'stringify') out[key] = typeof out[key] === 'string' ? Number(out[key]) : JSON.stringify(out[key] ?? null);
     else if (m.kind === 'wrap') out[key] = [out[key]];
     else out[`extra_${m.at % 5}`] = m.value;
@@ -105,7 +106,7 @@ export type FuzzBody = { json: unknown } | { raw: string };
 /**
  * Bodies for one route: random JSON values, objects with random keys, raw non-JSON text, and valid
  * bodies derived from the route's zod schema (2 in 5 left valid, the rest with 1 to 3 fields mutated: (dropped, nulled, swapped for
- * junk, huge or unicode strings, numbers as strings, wrapped in arrays, unknown keys added)).
+ * junk, huge or unicode strings, numbers as strings, NUL bytes, wrapped in arrays, unknown keys added)).
  */
 export function bodyArbitrary(schema: ZodType | undefined, pool: FuzzPool): fc.Arbitrary<FuzzBody> {
   const json = (a: fc.Arbitrary<unknown>) => a.map((v): FuzzBody => ({ json: v }));

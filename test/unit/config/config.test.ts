@@ -35,4 +35,17 @@ describe('configuration', () => {
     const spec = `new:${randomBytes(32).toString('base64')},old:${randomBytes(32).toString('base64')}`;
     expect(loadConfig({ VICTOR_ENCRYPTION_KEYS: spec }).VICTOR_ENCRYPTION_KEYS).toBe(spec);
   });
+
+  it('seeds demo data by default on the embedded database only', () => {
+    expect(loadConfig({}).VICTOR_DEMO_SEED).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).VICTOR_DEMO_SEED).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', VICTOR_DEMO_SEED: 'true' }).VICTOR_DEMO_SEED).toBe(true);
+  });
+
+  it('takes TRUST_PROXY as off, a hop count or a list of proxy addresses', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.1.0/24' }).TRUST_PROXY).toEqual(['10.0.0.1', '10.0.1.0/24']);
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx please' })).toThrow(/TRUST_PROXY/);
+  });
 });
