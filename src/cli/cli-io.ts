@@ -58,32 +58,46 @@ function barProgress(label: string, total: number, stream: NodeJS.WriteStream): 
   };
 }
 
+/** Characters typed (or pasted) past the end of the previous answer, for the next prompt. */
+let typedAhead = '';
+
 /** Read a line from the terminal without echoing it. */
 function promptHidden(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
   return new Promise((resolve, reject) => {
     output.write(question);
     let value = '';
+    let done = false;
     const wasRaw = input.isRaw;
-    input.setRawMode(true);
-    input.resume();
-    input.setEncoding('utf8');
     const finish = (err?: Error) => {
-      input.off('data', onData);
+      done = true;
+      input.off('data', consume);
       input.setRawMode(wasRaw);
       input.pause();
       output.write('\n');
       if (err) reject(err);
       else resolve(value);
     };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return finish();
+    const consume = (chunk: string) => {
+      const chars = [...chunk];
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i]!;
+        if (ch === '\r' || ch === '\n') {
+          typedAhead = chars.slice(i + (ch === '\r' && chars[i + 1] === '\n' ? 2 : 1)).join('');
+          return finish();
+        }
         if (ch === '\u0003') return finish(new Error('cancelled'));
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }
     };
-    input.on('data', onData);
+    input.setRawMode(true);
+    input.setEncoding('utf8');
+    const ahead = typedAhead;
+    typedAhead = '';
+    consume(ahead);
+    if (done) return;
+    input.on('data', consume);
+    input.resume();
   });
 }
 

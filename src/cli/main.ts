@@ -6,21 +6,25 @@ import type { Database } from '../db/database';
 import { createProcessIo, type CliIo } from './cli-io';
 import { runCli } from './cli-program';
 
-/** On SIGINT/SIGTERM close the open database (at most 3 s), then exit 128+n; a second signal exits at once. */
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * On SIGHUP/SIGINT/SIGTERM close the open database (at most 3 s: an unfinished transaction rolls
+ * back, the embedded lock is released), then exit 128+n; a second signal exits at once.
+ */
 function installSignalHandlers(io: CliIo, current: () => Database | undefined): void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = 128 + (signal === 'SIGINT' ? 2 : 15);
-    if (stopping) process.exit(code);
-    stopping = true;
-    io.err(`interrupted (${signal}): closing the database; an unfinished change is rolled back`);
-    const timer = new Promise((resolve) => setTimeout(resolve, 3000).unref());
-    void Promise.race([current()?.close(), timer])
-      .catch(() => undefined)
-      .finally(() => process.exit(code));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const [signal, n] of Object.entries(SIGNAL_NUMBERS)) {
+    process.on(signal, () => {
+      if (stopping) process.exit(128 + n);
+      stopping = true;
+      io.err(`interrupted (${signal}): closing the database; an unfinished change is rolled back`);
+      const timer = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+      void Promise.race([current()?.close(), timer])
+        .catch(() => undefined)
+        .finally(() => process.exit(128 + n));
+    });
+  }
 }
 
 const io = createProcessIo();

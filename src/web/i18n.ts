@@ -67,6 +67,30 @@ export function rememberLocale(locale: Locale): void {
   }
 }
 
+const PENDING_KEY = 'victor.locale.pending';
+
+/**
+ * Note that the language was picked while signed out, so that the next sign-in stores it as the
+ * user's preference (kept in localStorage: the choice survives reloads of the sign-in page).
+ */
+export function setLocaleChoicePending(pending: boolean): void {
+  try {
+    if (pending) window.localStorage.setItem(PENDING_KEY, '1');
+    else window.localStorage.removeItem(PENDING_KEY);
+  } catch {
+    /* without storage the choice applies to this page only */
+  }
+}
+
+/** True when a language picked while signed out waits to become the user's preference. */
+export function isLocaleChoicePending(): boolean {
+  try {
+    return window.localStorage.getItem(PENDING_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** The first language to show: the remembered one, else the browser's, else English. */
 export function detectInitialLocale(): Locale {
   const stored = storedLocale();

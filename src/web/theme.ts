@@ -19,12 +19,13 @@ export function buildTheme(closeLabel: string): MantineThemeOverride {
   });
 }
 
-/** Darker "dimmed" and placeholder text than Mantine's default, for WCAG AA contrast on white. */
+/** Darker "dimmed", placeholder and error text than Mantine's default, for WCAG AA contrast on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
   },
   dark: {},
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseOption, DEMO, signIn, unique } from './helpers';
+import { chooseOption, DEMO, signIn, unique, exactLabel } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, DEMO.admin);
@@ -14,7 +14,7 @@ test('create an organisation, edit it, and find it by country', async ({ page })
 
   await page.getByRole('button', { name: 'New organisation' }).click();
   const dialog = page.getByRole('dialog', { name: 'New organisation' });
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByLabel(exactLabel('Name')).fill(name);
   await dialog.getByLabel('Short name').fill('HN');
   await dialog.getByLabel('City').fill('Thessaloniki');
   await chooseOption(page, dialog, 'Country', 'Greece');
@@ -70,7 +70,7 @@ test('create an API token, see it once, and revoke it', async ({ page }) => {
   await page.getByRole('navigation').getByRole('link', { name: 'API tokens' }).click();
   await page.getByRole('button', { name: 'New token' }).click();
   const dialog = page.getByRole('dialog', { name: 'New API token' });
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByLabel(exactLabel('Name')).fill(name);
   await chooseOption(page, dialog, 'User', /evaluator@victor\.example/);
   await chooseOption(page, dialog, 'Permissions', 'View statistics');
   await dialog.getByRole('heading', { name: 'New API token' }).click();

@@ -19,18 +19,31 @@ export function unique(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
 
+/** A label matcher for a field whose label is exactly `text` (Mantine adds " *" to required fields). */
+export function exactLabel(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+}
+
 /** Fill and submit the sign-in form (English labels). */
 export async function submitLogin(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel(exactLabel('Password')).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Sign in with a demo account (no 2FA) and wait for the home dashboard. */
+/** Sign in with a demo account (no 2FA), wait for home in the account's language, then show it in English. */
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await submitLogin(page, email, password);
   await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const session = (await (await api(page, 'GET', '/api/auth/session')).json()) as { user: { locale: string } };
+  const tag = session.user.locale === 'sr' ? 'sr-Latn' : session.user.locale;
+  await expect(page.locator('html')).toHaveAttribute('lang', tag);
+  if (tag !== 'en') {
+    await page.getByTestId('language-switcher').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+  }
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
 }
 
@@ -49,13 +62,13 @@ async function csrfToken(page: Page): Promise<string> {
 
 /** Call the API with the page's session (cookies shared with the browser context). */
 export async function api(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<APIResponse> {
-  const headers = method === 'GET' ? {} : { 'x-csrf-token': await csrfToken(page) };
+  const headers: Record<string, string> = method === 'GET' ? {} : { 'x-csrf-token': await csrfToken(page) };
   return page.request.fetch(path, { method, headers, data: method === 'GET' ? undefined : (data ?? {}) });
 }
 
 /** Choose an option of a Mantine Select (or MultiSelect) found by its label inside `scope`. */
 export async function chooseOption(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string | RegExp): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
+  const input = scope.getByLabel(exactLabel(label));
   await input.click();
   await page.getByRole('option', { name: option }).first().click();
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, rawKeysOnPage } from './helpers';
+import { DEMO, DEMO_PASSWORD, rawKeysOnPage, exactLabel } from './helpers';
 
 /** Language names as the switcher shows them, with a word of each catalogue's sign-out label. */
 const LANGUAGES = [
@@ -32,7 +32,7 @@ test('the language follows the choice on the sign-in page, the account preferenc
   await expect(page.locator('html')).toHaveAttribute('lang', 'el');
 
   await page.getByLabel('Διεύθυνση ηλεκτρονικού ταχυδρομείου').fill(DEMO.evaluator);
-  await page.getByLabel('Κωδικός πρόσβασης', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel(exactLabel('Κωδικός πρόσβασης')).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Σύνδεση' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Καλώς ήρθατε');
   await expect(page.getByTestId('home-card-statistics')).toContainText('Στατιστικά');

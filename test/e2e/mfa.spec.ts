@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
-import { chooseOption, DEMO, signIn, signOut, submitLogin, unique } from './helpers';
+import { chooseOption, DEMO, signIn, signOut, submitLogin, unique, exactLabel } from './helpers';
 
 const PERIOD = 30;
 
@@ -21,7 +21,7 @@ async function createOperator(page: Page, email: string, name: string, password:
   const dialog = page.getByRole('dialog', { name: 'New user' });
   await dialog.getByLabel('E-mail address').fill(email);
   await dialog.getByLabel('Full name').fill(name);
-  await dialog.getByLabel('Initial password', { exact: true }).fill(password);
+  await dialog.getByLabel(exactLabel('Initial password')).fill(password);
   await chooseOption(page, dialog, 'Organisation', /The Smile of the Child/);
   await chooseOption(page, dialog, 'Role', 'Helpline operator');
   await dialog.getByRole('button', { name: 'Create user' }).click();
@@ -74,9 +74,9 @@ test('a new operator must set up two-factor authentication, then signs in with c
   // Change the password on the account page.
   await page.getByRole('navigation').getByRole('link', { name: 'My account' }).click();
   await expect(page.getByTestId('mfa-status')).toHaveText('On');
-  await page.getByLabel('Current password', { exact: true }).fill(password);
-  await page.getByLabel('New password', { exact: true }).fill(newPassword);
-  await page.getByLabel('Repeat the new password', { exact: true }).fill(newPassword);
+  await page.getByLabel(exactLabel('Current password')).fill(password);
+  await page.getByLabel(exactLabel('New password')).fill(newPassword);
+  await page.getByLabel(exactLabel('Repeat the new password')).fill(newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Your password has been changed.')).toBeVisible();
   await signOut(page);

@@ -3,6 +3,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { ZodType } from 'zod';
 import { buildApp, type AppOptions } from '../../src/http/app';
 import type { ServiceContext } from '../../src/services/context';
+import { EventHub } from '../../src/services/events.service';
 
 /** One registered route as the access layer sees it once the app is ready. */
 export interface CatalogueRoute {
@@ -24,6 +25,8 @@ export function routeKey(r: { method: string; url: string }): string {
  * Build the real app (buildApp) while recording every route it registers. An onRoute hook is added
  * through Fastify's `fastify.initialization` diagnostics channel, i.e. before buildApp registers
  * anything, so routes of plugins (API docs) are seen too. Automatic HEAD routes are left out.
+ * Like production (src/server.ts) it passes an EventHub, so GET /api/events is registered; the hub
+ * is not started, as no test here reads the stream.
  */
 export async function buildCataloguedApp(ctx: ServiceContext, opts: AppOptions = {}): Promise<{ app: FastifyInstance; routes: CatalogueRoute[] }> {
   const seen: RouteOptions[] = [];
@@ -38,7 +41,7 @@ export async function buildCataloguedApp(ctx: ServiceContext, opts: AppOptions =
   subscribe('fastify.initialization', onInit);
   let app: FastifyInstance;
   try {
-    app = await buildApp(ctx, opts);
+    app = await buildApp(ctx, { events: new EventHub(), ...opts });
   } finally {
     unsubscribe('fastify.initialization', onInit);
   }

@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { Anchor, AppShell, Avatar, Box, Burger, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconLogout, IconUser, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session/session-context';
@@ -10,15 +10,6 @@ import { DemoBanner } from './demo-banner';
 import { FullPageLoader } from './full-page-loader';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLinks } from './nav-links';
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
-}
 
 /** The signed-in frame: header with brand, language and user menu; navbar (a burger on phones); main. */
 export function AppLayout() {
@@ -53,7 +44,7 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="victor-navbar"
             />
-            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('nav.homeLink')}>
+            <Anchor component={Link} to="/" underline="never" c="inherit">
               <Brand compact />
             </Anchor>
           </Group>
@@ -65,7 +56,7 @@ export function AppLayout() {
                   <UnstyledButton aria-label={t('nav.userMenu', { name: user.displayName })} data-testid="user-menu">
                     <Group gap={8} wrap="nowrap">
                       <Avatar color="blue" radius="xl" size={34} aria-hidden="true">
-                        {initials(user.displayName)}
+                        <IconUser size={18} />
                       </Avatar>
                       <Text size="sm" fw={600} visibleFrom="md">
                         {user.displayName}

@@ -6,10 +6,11 @@ import { NotAllowed } from './not-allowed';
 
 /** Renders the app routes only for a complete session; sends anyone else to the right sign-in step. */
 export function RequireSignedIn() {
-  const { view } = useSession();
+  const { view, signedOutByUser } = useSession();
   const location = useLocation();
   if (view.status !== 'ok' || !view.user) {
-    return <Navigate to={pathForStatus(view)} replace state={{ from: location.pathname + location.search }} />;
+    const state = signedOutByUser ? undefined : { from: location.pathname + location.search };
+    return <Navigate to={pathForStatus(view)} replace state={state} />;
   }
   return <Outlet />;
 }

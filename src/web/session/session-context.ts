@@ -5,6 +5,8 @@ import type { Locale, Permission, SessionView } from '../api/types';
 export interface SessionContextValue {
   /** The last known answer of GET /api/auth/session (or of a login step). */
   view: SessionView;
+  /** True after an explicit sign-out in this tab (not after an expired session). */
+  signedOutByUser: boolean;
   /** Ask the server again. */
   refresh: () => Promise<SessionView>;
   /** Take a SessionView returned by a login step as the current one. */

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Center, Stack, Text } from '@mantine/core';
 import { apiGet, apiPatch, apiPost, onAuthProblem, type ApiError } from '../api/client';
 import type { Locale, Ok, SessionView } from '../api/types';
 import { FullPageLoader } from '../components/full-page-loader';
 import { notifyError, notifySuccess } from '../components/notify';
-import { currentLocale, switchLanguage } from '../i18n';
+import { currentLocale, isLocaleChoicePending, setLocaleChoicePending, switchLanguage } from '../i18n';
 import { SessionContext, type SessionContextValue } from './session-context';
 
 const SIGNED_OUT: SessionView = { status: null, user: null, demoInstance: false };
@@ -18,20 +18,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [view, setView] = useState<SessionView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  /** Set when the language was picked while signed out: that choice wins over the stored preference. */
-  const chosenWhileSignedOut = useRef(false);
+  /** True after the user signed out here: the sign-in page then does not return to the last page. */
+  const [signedOutByUser, setSignedOutByUser] = useState(false);
 
   const adopt = useCallback((next: SessionView) => {
     const user = next.status === 'ok' ? next.user : null;
     if (user) {
       const shown = currentLocale();
-      if (chosenWhileSignedOut.current && shown !== user.locale) {
+      // A language picked while signed out wins over the stored preference and becomes it.
+      if (isLocaleChoicePending() && shown !== user.locale) {
         apiPatch<Ok>('/api/me/preferences', { locale: shown }).catch(notifyError);
         next = { ...next, user: { ...user, locale: shown } };
       } else if (user.locale !== shown) {
         void switchLanguage(user.locale);
       }
-      chosenWhileSignedOut.current = false;
+      setLocaleChoicePending(false);
+      setSignedOutByUser(false);
     }
     setView(next);
   }, []);
@@ -62,6 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       notifyError(error);
     }
+    setSignedOutByUser(true);
     setView((previous) => ({ ...SIGNED_OUT, demoInstance: previous?.demoInstance ?? false }));
   }, [t]);
 
@@ -70,7 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await switchLanguage(locale);
       const signedIn = view?.status === 'ok' && view.user;
       if (!signedIn) {
-        chosenWhileSignedOut.current = true;
+        setLocaleChoicePending(true);
         return;
       }
       try {
@@ -84,8 +87,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SessionContextValue | null>(
-    () => (view ? { view, refresh, apply: adopt, signOut, changeLanguage } : null),
-    [view, refresh, adopt, signOut, changeLanguage],
+    () => (view ? { view, signedOutByUser, refresh, apply: adopt, signOut, changeLanguage } : null),
+    [view, signedOutByUser, refresh, adopt, signOut, changeLanguage],
   );
 
   if (!value) {

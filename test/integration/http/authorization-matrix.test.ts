@@ -62,6 +62,7 @@ const ACTIONS: Record<string, Action> = {
 const NOT_IN_MATRIX: Record<string, string> = {
   'POST /api/auth/mfa/verify': 'needs a pending second step and a TOTP code (test/integration/auth/mfa.test.ts)',
   'POST /api/auth/mfa/enable': 'needs a TOTP code from a started set-up (test/integration/auth/mfa.test.ts)',
+  'GET /api/events': 'a never-ending SSE stream; per-event filtering is in test/integration/platform/jobs-events.test.ts',
 };
 
 const Y = '200';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, sessions, users } from '../../../src/db/schema';
-import { deleteMembership, insertMembership } from '../../../src/db/repos/user.repo';
+import { deleteMembership, insertMembership, listMembershipsOfUsers } from '../../../src/db/repos/user.repo';
 import { makeOrganisation } from '../../factories/organisation.factory';
 import { FACTORY_PASSWORD, makeUser } from '../../factories/user.factory';
 import { TestClient } from '../../helpers/http-client';
@@ -109,7 +109,7 @@ describe('API tokens', () => {
     await insertMembership(t.ctx.database.db, { id: randomUUID(), userId: supervisor.id, organisationId: org.id, role: 'evaluator', scope: 'region' });
     const { token } = await issueToken(t.ctx, supervisor.id, ['users.read', 'stats.read']);
     expect((await app.inject({ method: 'GET', url: '/api/admin/users', headers: bearer(token) })).statusCode).toBe(200);
-    const sup = supervisor.principal.memberships.find((m) => m.role === 'supervisor') as { id: string };
+    const sup = (await listMembershipsOfUsers(t.ctx.database.db, [supervisor.id])).find((m) => m.role === 'supervisor')!;
     await deleteMembership(t.ctx.database.db, supervisor.id, sup.id);
     expect(outcome(await app.inject({ method: 'GET', url: '/api/admin/users', headers: bearer(token) }))).toBe('403 FORBIDDEN');
   });

@@ -113,7 +113,7 @@ export function bodyArbitrary(schema: ZodType | undefined, pool: FuzzPool): fc.A
   const generic = [json(anyJson), json(fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 6 })), fc.string({ maxLength: 60 }).map((raw): FuzzBody => ({ raw }))];
   if (!schema) return fc.oneof(...generic);
   const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  const mutations = fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 3 });
+  const mutations = fc.oneof({ arbitrary: fc.constant<Mutation[]>([]), weight: 2 }, { arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }), weight: 3 });
   const nearValid = fc.tuple(validFrom(js, pool), mutations).map(([v, ms]) => mutate(v, ms));
   return fc.oneof({ arbitrary: json(nearValid), weight: 4 }, ...generic.map((arbitrary) => ({ arbitrary, weight: 1 })));
 }

@@ -37,6 +37,7 @@ const AUTHENTICATED_ROUTES = [
   'PATCH /api/me/preferences',
   'GET /api/countries',
   'GET /api/roles',
+  'GET /api/events', // live updates; each event is filtered by the listener's permission and scope
 ].sort();
 
 let app: FastifyInstance;

@@ -14,7 +14,7 @@ import { verifyAuditLog } from '../../../src/db/repos/audit.repo';
 import { DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS } from '../../../src/db/seed/network.data';
 import { spawnServer, stopAllServers, type SpawnedServer } from '../../helpers/spawn-server';
 import { isPostgresRun } from '../../helpers/test-db';
-import { CookieJar } from './cookie-jar';
+import { CookieJar } from '../../helpers/cookie-jar';
 
 const onPostgres = isPostgresRun();
 const ADMIN = 'admin@victor.example';
