@@ -78,6 +78,9 @@ export async function updateOrganisation(
     if (actor.principal && !canAccessRecord(actor.principal, 'organisations.manage', { organisationId: id, countryCode: current.countryCode })) {
       throw new AppError('OUT_OF_SCOPE', 'This organisation is outside your scope.');
     }
+    if (patch.countryCode && actor.principal && !canAccessRecord(actor.principal, 'organisations.manage', { countryCode: patch.countryCode })) {
+      throw new AppError('OUT_OF_SCOPE', 'You cannot move an organisation to a country outside your scope.');
+    }
     const name = patch.name ?? current.name;
     const country = patch.countryCode ?? current.countryCode;
     const clash = await orgRepo.findOrganisationByName(tx, name, country);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { apiTokenCreateSchema } from '../api/admin.schemas';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '../domain/access/roles';
+import { buildScopeFilter } from '../domain/access/scope';
 import { AppError } from '../domain/errors';
 import * as sessionsRepo from '../db/repos/session.repo';
 import * as usersRepo from '../db/repos/user.repo';
@@ -27,7 +28,13 @@ export type ApiTokenView = ReturnType<typeof present>;
 /** All API tokens (never their secrets). */
 export async function listTokens(ctx: ServiceContext, actor: Actor): Promise<ApiTokenView[]> {
   requirePermission(actor, 'tokens.manage');
-  return (await sessionsRepo.listApiTokens(ctx.database.db)).map(present);
+  const rows = await sessionsRepo.listApiTokens(ctx.database.db);
+  if (!actor.principal || buildScopeFilter(actor.principal, 'tokens.manage').all) return rows.map(present);
+  const visible: sessionsRepo.ApiTokenRow[] = [];
+  for (const row of rows) {
+    if (await assertUserInScope(ctx.database.db, actor, row.userId, 'tokens.manage').then(() => true, () => false)) visible.push(row);
+  }
+  return visible.map(present);
 }
 
 /**
@@ -69,6 +76,7 @@ export async function revokeToken(ctx: ServiceContext, actor: Actor, id: string)
   await inTransaction(ctx, async (tx) => {
     const row = await sessionsRepo.findApiToken(tx, id);
     if (!row) throw new AppError('TOKEN_NOT_FOUND', 'The token does not exist.');
+    await assertUserInScope(tx, actor, row.userId, 'tokens.manage');
     if (!row.revokedAt) await sessionsRepo.revokeApiToken(tx, id);
     await recordAudit(tx, actor, { action: 'token.revoked', entityType: 'api_token', entityId: id });
   });

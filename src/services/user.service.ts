@@ -14,12 +14,17 @@ import { presentUsers } from './user-view';
 
 type MembershipInput = z.infer<typeof membershipCreateSchema>;
 
-/** Throw OUT_OF_SCOPE unless the actor's scope for the permission (default users.manage) covers one of the target's organisations. */
+/**
+ * Throw OUT_OF_SCOPE unless the actor's scope for the permission covers the target user. Reading needs
+ * one of the user's memberships in scope; managing (users.manage, tokens.manage) needs ALL of them, so a
+ * local administrator cannot take over a wider-reaching account that merely also works in their organisation.
+ */
 export async function assertUserInScope(db: Db, actor: Actor, userId: string, permission: Permission = 'users.manage'): Promise<void> {
   if (!actor.principal) return;
   if (buildScopeFilter(actor.principal, permission).all) return;
   const ms = await usersRepo.listMembershipsOfUsers(db, [userId]);
-  const ok = ms.some((m) => canAccessRecord(actor.principal!, permission, { organisationId: m.organisationId, countryCode: m.countryCode }));
+  const covered = (m: (typeof ms)[number]) => canAccessRecord(actor.principal!, permission, { organisationId: m.organisationId, countryCode: m.countryCode });
+  const ok = permission === 'users.read' ? ms.some(covered) : ms.length > 0 && ms.every(covered);
   if (!ok) throw new AppError('OUT_OF_SCOPE', 'This user is outside the organisations you manage.');
 }
 
@@ -42,13 +47,9 @@ async function loadView(db: Db, userId: string): Promise<UserView> {
 export async function listUsers(ctx: ServiceContext, actor: Actor, query: z.infer<typeof userListQuerySchema>) {
   requirePermission(actor, 'users.read');
   const db = ctx.database.db;
-  const page = await usersRepo.listUsers(db, query);
-  const visible = actor.principal && !buildScopeFilter(actor.principal, 'users.read').all
-    ? (await presentUsers(db, page.items)).filter((u) =>
-        u.memberships.some((m) => canAccessRecord(actor.principal!, 'users.read', { organisationId: m.organisationId, countryCode: m.countryCode })),
-      )
-    : await presentUsers(db, page.items);
-  return { items: visible, total: visible.length === page.items.length ? page.total : visible.length };
+  const scope = actor.principal ? buildScopeFilter(actor.principal, 'users.read') : undefined;
+  const page = await usersRepo.listUsers(db, { ...query, scope });
+  return { items: await presentUsers(db, page.items), total: page.total };
 }
 
 /** One user; the view is audited. */

@@ -48,6 +48,11 @@ export function languageTag(locale: string): string {
   return locale === 'sr' ? 'sr-Latn' : locale;
 }
 
+/** The locale for dates and numbers: British conventions for English (day before month, 24-hour clock). */
+export function formatLocale(locale: string): string {
+  return locale === 'en' ? 'en-GB' : languageTag(locale);
+}
+
 /** The language remembered on this device, if any. */
 export function storedLocale(): Locale | null {
   try {

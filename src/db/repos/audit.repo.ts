@@ -1,4 +1,5 @@
-import { asc, desc, eq, and, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { ScopeFilter } from '../../domain/access/scope';
 import {
   GENESIS_HASH,
   computeAuditHash,
@@ -83,6 +84,8 @@ export interface AuditListFilter {
   actorUserId?: string;
   limit: number;
   offset: number;
+  /** Reader's scope: entries about organisations / countries in it (system-wide entries need `all`). */
+  scope?: ScopeFilter;
 }
 
 /** Newest first. */
@@ -92,6 +95,12 @@ export async function listAuditEntries(db: Db, f: AuditListFilter): Promise<{ it
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
   if (f.actorUserId) conds.push(eq(auditLog.actorUserId, f.actorUserId));
+  if (f.scope && !f.scope.all) {
+    const parts: SQL[] = [sql`false`];
+    if (f.scope.organisationIds.length) parts.push(inArray(auditLog.organisationId, f.scope.organisationIds));
+    if (f.scope.countryCodes.length) parts.push(inArray(auditLog.countryCode, f.scope.countryCodes));
+    conds.push(or(...parts)!);
+  }
   const where = conds.length ? and(...conds) : undefined;
   const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.limit).offset(f.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);

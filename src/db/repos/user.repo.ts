@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { MembershipGrant } from '../../domain/access/scope';
+import type { MembershipGrant, ScopeFilter } from '../../domain/access/scope';
 import type { Role, Scope } from '../../domain/access/roles';
 import type { Db } from '../database';
 import { memberships, organisations, recoveryCodes, users } from '../schema';
@@ -87,6 +87,23 @@ export interface UserListFilter {
   role?: Role;
   limit: number;
   offset: number;
+  /** Record scope of the reader: a user is visible through any membership in these organisations / countries. */
+  scope?: ScopeFilter;
+}
+
+/** SQL condition: the user has a membership inside the scope (own scope means the reader's own account). */
+function userInScope(scope: ScopeFilter): SQL {
+  if (scope.all) return sql`true`;
+  const parts: SQL[] = [];
+  if (scope.organisationIds.length) parts.push(inArray(memberships.organisationId, scope.organisationIds));
+  if (scope.countryCodes.length) parts.push(inArray(organisations.countryCode, scope.countryCodes));
+  const own = scope.ownerUserIds.length ? inArray(users.id, scope.ownerUserIds) : sql`false`;
+  if (!parts.length) return own;
+  return or(
+    own,
+    sql`EXISTS (SELECT 1 FROM ${memberships} JOIN ${organisations} ON ${organisations.id} = ${memberships.organisationId}
+                WHERE ${memberships.userId} = ${users.id} AND (${or(...parts)}))`,
+  )!;
 }
 
 /** Users matching the filter, by display name. */
@@ -102,6 +119,7 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
     if (f.role) mConds.push(eq(memberships.role, f.role));
     conds.push(sql`EXISTS (SELECT 1 FROM ${memberships} WHERE ${and(...mConds)})`);
   }
+  if (f.scope) conds.push(userInScope(f.scope));
   const where = conds.length ? and(...conds) : undefined;
   const items = await db.select().from(users).where(where).orderBy(asc(users.displayName)).limit(f.limit).offset(f.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);

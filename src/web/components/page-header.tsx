@@ -9,7 +9,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   return (
-    <Group justify="space-between" align="flex-end" mb="lg" gap="sm">
+    <Group justify="space-between" align="flex-end" gap="sm">
       <Stack gap={4}>
         <Title order={1} fz={{ base: 24, sm: 28 }}>
           {title}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationType, PartnershipLevel, Permission, Role, Scope } from '../api/types';
-import { languageTag } from '../i18n';
+import { formatLocale } from '../i18n';
 
 /** Translated names of the access model's and the network's enumerations, and localised formats. */
 export interface Labels {
@@ -19,7 +19,7 @@ export interface Labels {
 /** Labels for the current language; stable until the language changes. */
 export function useLabels(): Labels {
   const { t, i18n } = useTranslation();
-  const tag = languageTag(i18n.language);
+  const tag = formatLocale(i18n.language);
   const regionNames = useMemo(() => {
     try {
       return new Intl.DisplayNames([tag], { type: 'region' });

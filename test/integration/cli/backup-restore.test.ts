@@ -142,7 +142,7 @@ describe('victor backup and restore', () => {
     }
   });
 
-  it.runIf(inject('dbKind') === 'postgres')('carries a PostgreSQL database through PGlite and back unchanged', async () => {
+  it.runIf(inject('dbKind') === 'postgres')('carries a PostgreSQL database through PGlite and back unchanged', { timeout: 120_000 }, async () => {
     const pglite = createPgliteDatabase(new PGlite());
     const back = await createTestDatabase();
     try {

@@ -130,3 +130,31 @@ describe('read scopes', () => {
     expect(outcome(await client.patch(`/api/admin/users/${abroad.id}`, { displayName: 'Abroad' }))).toBe('403 OUT_OF_SCOPE');
   });
 });
+
+describe('lists are scoped in SQL, so paging and totals reveal nothing outside the scope', () => {
+  it('pages the user list of an organisation-scoped administrator within their organisation only', async () => {
+    for (let i = 0; i < 3; i++) await makeUser(t.ctx, { role: 'trainer', organisationId: orgA2.id });
+    for (let i = 0; i < 3; i++) await makeUser(t.ctx, { role: 'trainer', organisationId: orgA.id });
+    const all = (await admin.get('/api/admin/users?limit=200')).json() as { items: { memberships: { organisationId: string }[] }[]; total: number };
+    expect(all.items.length).toBe(all.total);
+    expect(all.items.every((u) => u.memberships.some((m) => m.organisationId === orgA.id))).toBe(true);
+    const first = (await admin.get('/api/admin/users?limit=1')).json() as { items: unknown[]; total: number };
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBe(all.total);
+  });
+
+  it('shows such an administrator only the audit entries and API tokens of their scope', async () => {
+    const outsider = await makeUser(t.ctx, { role: 'administrator', organisationId: orgB.id, isDemo: true });
+    const regional = await signedIn(app, t.ctx, { role: 'administrator', scope: 'region', organisationId: orgB.id });
+    expect(outcome(await regional.client.post('/api/admin/tokens', { name: 'outside token', userId: outsider.id, permissions: ['users.read'] }))).toBe('200');
+    expect(outcome(await regional.client.post('/api/admin/organisations', { name: `Outside NGO ${orgB.id.slice(0, 6)}`, countryCode: 'BG', type: 'national_ngo' }))).toBe('200');
+    const localAudit = await admin.get('/api/admin/audit?limit=200');
+    const entries = (localAudit.json() as { items: { details: Record<string, unknown>; entityType: string; entityId: string | null }[] }).items;
+    expect(entries.some((e) => e.entityType === 'organisation' && e.entityId !== orgA.id && e.entityId !== orgA2.id)).toBe(false);
+    expect(outcome(await admin.get('/api/admin/audit/verify'))).toBe('403 OUT_OF_SCOPE');
+    const tokens = (await admin.get('/api/admin/tokens')).json() as { userId: string }[];
+    expect(tokens.some((tk) => tk.userId === outsider.id)).toBe(false);
+    const outsideToken = (await listApiTokens(t.ctx.database.db)).find((tk) => tk.userId === outsider.id)!;
+    expect(outcome(await admin.post(`/api/admin/tokens/${outsideToken.id}/revoke`))).toBe('403 OUT_OF_SCOPE');
+  });
+});

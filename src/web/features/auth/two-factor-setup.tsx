@@ -83,8 +83,8 @@ export function TwoFactorSetup({ onFinished, finishLabel }: { onFinished: () => 
         </Box>
         <Stack gap={4}>
           <Text size="sm">{t('mfa.setupManual')}</Text>
-          <Group gap="xs" wrap="nowrap">
-            <Code fz="sm" p="xs" style={{ wordBreak: 'break-all' }} aria-label={t('mfa.secretLabel')}>
+          <Group gap="xs" align="center">
+            <Code fz="sm" p="xs" style={{ wordBreak: 'break-all', flex: '1 1 14rem' }} aria-label={t('mfa.secretLabel')}>
               <span data-testid="mfa-secret" data-secret={setup.secret}>
                 {groupSecret(setup.secret)}
               </span>

@@ -42,7 +42,7 @@ const CARDS: readonly HomeCard[] = [
   { id: 'referrals', icon: IconArrowsExchange, roles: ['liaison_officer'] },
   { id: 'trainings', icon: IconSchool, roles: ['trainer', 'regional_coordinator'] },
   { id: 'knowledgeBase', icon: IconBooks, roles: ['trainer', 'case_manager'] },
-  { id: 'statistics', icon: IconChartBar, roles: ['evaluator', 'country_coordinator', 'regional_coordinator'] },
+  { id: 'statistics', icon: IconChartBar, roles: ['evaluator', 'supervisor', 'country_coordinator', 'regional_coordinator'] },
   { id: 'users', icon: IconUsers, to: '/admin/users', permission: 'users.manage' },
   { id: 'organisations', icon: IconBuilding, to: '/admin/organisations', permission: 'organisations.manage' },
   { id: 'apiTokens', icon: IconKey, to: '/admin/tokens', permission: 'tokens.manage' },
@@ -52,7 +52,7 @@ const CARDS: readonly HomeCard[] = [
 
 /**
  * The cards relevant to a user's roles and permissions: areas that exist first, then those coming
- * in a later release. Every user gets the account card.
+ * in a later release, and the account card (which every user gets) last.
  */
 export function cardsFor(roles: readonly Role[], permissions: readonly Permission[]): HomeCard[] {
   const relevant = CARDS.filter((card) => {
@@ -60,5 +60,7 @@ export function cardsFor(roles: readonly Role[], permissions: readonly Permissio
     if (card.roles?.some((role) => roles.includes(role))) return true;
     return card.permission !== undefined && permissions.includes(card.permission);
   });
-  return [...relevant.filter((card) => card.to), ...relevant.filter((card) => !card.to)];
+  const general = relevant.filter((card) => !card.roles && !card.permission);
+  const specific = relevant.filter((card) => card.roles || card.permission);
+  return [...specific.filter((card) => card.to), ...specific.filter((card) => !card.to), ...general];
 }

@@ -45,7 +45,7 @@ export default function AuditLogPage() {
   };
 
   return (
-    <Stack gap="md">
+    <Stack gap="lg">
       <PageHeader
         title={t('audit.title')}
         description={t('audit.description')}

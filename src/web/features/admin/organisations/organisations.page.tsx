@@ -32,7 +32,7 @@ export default function OrganisationsPage() {
   }, [organisations.data, showArchived, country, search, labels]);
 
   return (
-    <Stack gap="md">
+    <Stack gap="lg">
       <PageHeader
         title={t('organisations.title')}
         description={t('organisations.description')}

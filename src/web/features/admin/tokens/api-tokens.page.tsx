@@ -50,7 +50,7 @@ export default function ApiTokensPage() {
   };
 
   return (
-    <Stack gap="md">
+    <Stack gap="lg">
       <PageHeader
         title={t('tokens.title')}
         description={t('tokens.description')}

@@ -45,7 +45,7 @@ export default function UserAdminPage() {
   };
 
   return (
-    <Stack gap="md">
+    <Stack gap="lg">
       <PageHeader
         title={t('users.title')}
         description={t('users.description')}
