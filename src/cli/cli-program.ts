@@ -8,6 +8,8 @@ import type { Database } from '../db/database';
 import { PERMISSIONS, ROLES, SCOPES } from '../domain/access/roles';
 import type { CliIo } from './cli-io';
 import { EXIT, runWithDatabase, type CommandRunner } from './cli-runtime';
+import { ORGANISATION_TYPES, PARTNERSHIP_LEVELS } from '../api/admin.schemas';
+import type { OrgCreateArgs } from './org.command';
 import type { TokenCreateArgs } from './token.command';
 import type { UserCreateArgs } from './user.command';
 
@@ -47,6 +49,25 @@ function registerUser(program: Command, run: CommandRunner): void {
     .description("reset a user's two-factor authentication (audited)")
     .argument('<email>', "the user's e-mail address")
     .action((email: string) => run('cli', async (ctx, io) => (await import('./user.command')).resetMfaCommand(ctx, email, io), DB));
+}
+
+function registerOrg(program: Command, run: CommandRunner): void {
+  const org = program.command('org').description('organisations of the network');
+  org
+    .command('create')
+    .description('create an organisation (audited)')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--country <code>', 'ISO 3166-1 alpha-2 country code, e.g. GR')
+    .requiredOption('--type <type>', `one of ${ORGANISATION_TYPES.join(', ')}`)
+    .option('--partnership <level>', `one of ${PARTNERSHIP_LEVELS.join(', ')} (default none)`)
+    .option('--short-name <name>', 'short name')
+    .option('--city <city>', 'city')
+    .action((opts: OrgCreateArgs) => run('cli', async (ctx, io) => (await import('./org.command')).createOrganisationCommand(ctx, opts, io), DB));
+  org
+    .command('list')
+    .description('list organisations')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => run('cli', async (ctx, io) => (await import('./org.command')).listOrganisationsCommand(ctx, opts, io), DB));
 }
 
 function registerToken(program: Command, run: CommandRunner): void {
@@ -94,6 +115,7 @@ export function buildProgram(run: CommandRunner, io?: CliIo): Command {
   // Before the subcommands are added: they copy these settings when created.
   if (io) program.configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   registerDb(program, run);
+  registerOrg(program, run);
   registerUser(program, run);
   registerToken(program, run);
   registerAuditAndBackup(program, run);
