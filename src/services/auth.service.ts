@@ -91,7 +91,8 @@ export async function login(
       expiresAt: new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000),
       userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id, details: { mfa: mfaState } });
+    const self: Actor = { principal: { userId: user.id, memberships: [] }, requestId: input.requestId };
+    await recordAudit(tx, self, { action: 'auth.login', entityType: 'user', entityId: user.id, details: { mfa: mfaState } });
   });
   return { token, view: await describeSession(ctx, { idHash, userId: user.id, mfaState }) };
 }

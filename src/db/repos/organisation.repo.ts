@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { countries, memberships, organisations } from '../schema';
+import { countries, organisations } from '../schema';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type CountryRow = typeof countries.$inferSelect;
@@ -21,7 +21,8 @@ export async function listOrganisations(db: Db, opts: { includeArchived?: boolea
   const rows = await db
     .select({
       org: organisations,
-      memberCount: sql<number>`(SELECT count(DISTINCT ${memberships.userId})::int FROM ${memberships} WHERE ${memberships.organisationId} = ${organisations.id})`,
+      // Qualified by hand: drizzle renders bare column names inside a select list.
+      memberCount: sql<number>`(SELECT count(DISTINCT m.user_id)::int FROM memberships m WHERE m.organisation_id = "organisations"."id")`,
     })
     .from(organisations)
     .where(opts.includeArchived ? undefined : isNull(organisations.archivedAt))

@@ -44,6 +44,8 @@ describe('user and organisation administration', () => {
     const removed = await c.delete(`/api/admin/users/${user.id}/memberships/${supervisorMembership.id}`);
     expect(removed.json().memberships).toHaveLength(1);
 
+    const orgs = (await c.get('/api/admin/organisations')).json() as { id: string; memberCount: number }[];
+    expect(orgs.find((o) => o.id === orgId)!.memberCount).toBe(1);
     const list = await c.get(`/api/admin/users?organisationId=${orgId}`);
     expect(list.json().items.map((u: { id: string }) => u.id)).toEqual([user.id]);
     const searched = await c.get('/api/admin/users?q=new%20oper');

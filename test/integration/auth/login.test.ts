@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listAuditEntries } from '../../../src/db/repos/audit.repo';
 import { createTestApp, TestClient } from '../../helpers/http-client';
 import { useTestContext } from '../../helpers/test-context';
 import { FACTORY_PASSWORD, makeUser } from '../../factories/user.factory';
@@ -16,6 +17,8 @@ describe('sign-in', () => {
     expect(session.user.email).toBe(user.email);
     expect(session.user.permissions).toContain('contacts.write');
     expect(session.user).not.toHaveProperty('passwordHash');
+    const audit = await listAuditEntries(t.ctx.database.db, { action: 'auth.login', entityId: user.id, limit: 5, offset: 0 });
+    expect(audit.items[0]).toMatchObject({ actorUserId: user.id, entityId: user.id });
     const cookie = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: FACTORY_PASSWORD }, headers: { cookie: 'victor_csrf=a', 'x-csrf-token': 'a' } })).headers['set-cookie'];
     expect(String(cookie)).toMatch(/victor_session=[^;]+;.*HttpOnly/i);
     expect(String(cookie)).toMatch(/SameSite=Strict/i);
