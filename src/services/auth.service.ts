@@ -33,13 +33,20 @@ function statusOf(mfaState: sessionsRepo.MfaState): SessionView['status'] {
   return 'ok';
 }
 
-/** The session view for a session handle (or for nobody). */
-export async function describeSession(ctx: ServiceContext, session: SessionHandle | null): Promise<SessionView> {
+/**
+ * The session view for a session handle (or for nobody). `loaded` passes the user and memberships the
+ * request's authentication already read, to spare the queries.
+ */
+export async function describeSession(
+  ctx: ServiceContext,
+  session: SessionHandle | null,
+  loaded?: { user: usersRepo.UserRow; memberships: usersRepo.MembershipDetail[] },
+): Promise<SessionView> {
   const demoInstance = await isDemoInstance(ctx.database.db);
   if (!session) return { status: null, user: null, demoInstance };
-  const user = await usersRepo.findUserById(ctx.database.db, session.userId);
+  const user = loaded?.user ?? (await usersRepo.findUserById(ctx.database.db, session.userId));
   if (!user) return { status: null, user: null, demoInstance };
-  return { status: statusOf(session.mfaState), user: await presentCurrentUser(ctx.database.db, user), demoInstance };
+  return { status: statusOf(session.mfaState), user: await presentCurrentUser(ctx.database.db, user, loaded?.memberships), demoInstance };
 }
 
 async function decideMfaState(db: Db, user: usersRepo.UserRow): Promise<sessionsRepo.MfaState> {

@@ -11,13 +11,16 @@ import type { ServiceContext } from './context';
 export interface Authentication {
   principal: Principal;
   session: SessionHandle | null;
+  /** The user row and memberships, loaded once per request and reused by presenters. */
+  user: usersRepo.UserRow;
+  memberships: usersRepo.MembershipDetail[];
 }
 
-async function loadPrincipal(ctx: ServiceContext, userId: string): Promise<Principal | null> {
-  const user = await usersRepo.findUserById(ctx.database.db, userId);
+async function loadPrincipal(ctx: ServiceContext, userId: string, loaded?: usersRepo.UserRow) {
+  const user = loaded ?? (await usersRepo.findUserById(ctx.database.db, userId));
   if (!user || user.status !== 'active') return null;
   const memberships = await usersRepo.listMembershipsOfUsers(ctx.database.db, [userId]);
-  return { userId, memberships };
+  return { principal: { userId, memberships } satisfies Principal, user, memberships };
 }
 
 /**
@@ -26,16 +29,17 @@ async function loadPrincipal(ctx: ServiceContext, userId: string): Promise<Princ
  */
 export async function authenticateSession(ctx: ServiceContext, token: string, now = new Date()): Promise<Authentication | null> {
   const idHash = hashSecret(token);
-  const row = await sessionsRepo.findLiveSession(ctx.database.db, idHash, now);
-  if (!row) return null;
+  const found = await sessionsRepo.findLiveSessionWithUser(ctx.database.db, idHash, now);
+  if (!found) return null;
+  const { session: row, user } = found;
   if (now.getTime() - row.lastSeenAt.getTime() > ctx.config.SESSION_IDLE_MINUTES * 60_000) {
     await sessionsRepo.deleteSession(ctx.database.db, idHash);
     return null;
   }
-  const principal = await loadPrincipal(ctx, row.userId);
-  if (!principal) return null;
+  const loaded = await loadPrincipal(ctx, row.userId, user);
+  if (!loaded) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await sessionsRepo.updateSession(ctx.database.db, idHash, { lastSeenAt: now });
-  return { principal, session: { idHash, userId: row.userId, mfaState: row.mfaState as sessionsRepo.MfaState } };
+  return { ...loaded, session: { idHash, userId: row.userId, mfaState: row.mfaState as sessionsRepo.MfaState } };
 }
 
 /** Resolve an API token ("Authorization: Bearer vic_…"). Throws UNAUTHENTICATED when invalid. */
@@ -44,9 +48,9 @@ export async function authenticateApiToken(ctx: ServiceContext, token: string, n
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) {
     throw new AppError('UNAUTHENTICATED', 'The API token is not valid, expired or revoked.');
   }
-  const principal = await loadPrincipal(ctx, row.userId);
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'The API token belongs to a disabled account.');
+  const loaded = await loadPrincipal(ctx, row.userId);
+  if (!loaded) throw new AppError('UNAUTHENTICATED', 'The API token belongs to a disabled account.');
   await sessionsRepo.touchApiToken(ctx.database.db, row.id, now);
   const tokenPermissions = row.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p));
-  return { principal: { ...principal, tokenId: row.id, tokenPermissions }, session: null };
+  return { ...loaded, principal: { ...loaded.principal, tokenId: row.id, tokenPermissions }, session: null };
 }

@@ -9,7 +9,7 @@ import { countries } from '../db/schema';
 import { COUNTRIES, DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS } from '../db/seed/network.data';
 import { hashPassword } from '../lib/crypto/password';
 import { inTransaction, recordAudit, SYSTEM_ACTOR, type ServiceContext } from './context';
-import { DEMO_SETTING } from './settings.service';
+import { DEMO_SETTING, forgetDemoFlag } from './settings.service';
 
 const SEED_LOCK_KEY = 727004;
 
@@ -38,7 +38,7 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
   const total = ORGANISATIONS.length + DEMO_USERS.length;
   let done = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     // Several nodes may seed one empty database at once: serialise, so the later one finds the rows.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const orgIds = new Map<string, string>();
@@ -68,4 +68,6 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
     await writeSetting(tx, DEMO_SETTING, true);
     return { organisations: orgIds.size, users };
   });
+  forgetDemoFlag(ctx.database.db);
+  return result;
 }

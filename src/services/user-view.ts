@@ -17,8 +17,8 @@ function presentMemberships(ms: MembershipDetail[]) {
 }
 
 /** The signed-in user as the client sees them (whitelisted fields only). */
-export async function presentCurrentUser(db: Db, user: UserRow): Promise<CurrentUser> {
-  const ms = await listMembershipsOfUsers(db, [user.id]);
+export async function presentCurrentUser(db: Db, user: UserRow, memberships?: MembershipDetail[]): Promise<CurrentUser> {
+  const ms = memberships ?? (await listMembershipsOfUsers(db, [user.id]));
   const roles = ms.map((m) => m.role);
   return {
     id: user.id,

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { apiTokens, sessions } from '../schema';
+import { apiTokens, sessions, users } from '../schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -14,6 +14,16 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
 /** A live session by id hash, or undefined when missing or expired. */
 export async function findLiveSession(db: Db, idHash: string, now = new Date()): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(sessions).where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+/** A live session joined with its user, in one query (the hot path of every authenticated request). */
+export async function findLiveSessionWithUser(db: Db, idHash: string, now = new Date()): Promise<{ session: SessionRow; user: typeof users.$inferSelect } | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
   return row;
 }
 

@@ -25,7 +25,7 @@ export async function registerAuthRoutes(app: FastifyInstance, ctx: ServiceConte
   r.get('/api/auth/session', {
     config: { access: 'public' },
     schema: { tags, summary: 'The current session (or none) and whether this is a demo instance', response: { 200: sessionViewSchema } },
-  }, async (request) => auth.describeSession(ctx, request.auth?.session ?? null));
+  }, async (request) => auth.describeSession(ctx, request.auth?.session ?? null, request.auth ?? undefined));
 
   r.post('/api/auth/login', {
     config: { access: 'public' },
