@@ -1,8 +1,9 @@
-import { lazy, useMemo } from 'react';
+import { lazy, useMemo, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import type { Permission } from './api/types';
 import { AppLayout } from './components/app-layout';
 import { AuthLayout } from './components/auth-layout';
 import { NotAllowed } from './components/not-allowed';
@@ -19,6 +20,11 @@ const UserAdminPage = lazy(() => import('./features/admin/users/user-admin.page'
 const OrganisationsPage = lazy(() => import('./features/admin/organisations/organisations.page'));
 const ApiTokensPage = lazy(() => import('./features/admin/tokens/api-tokens.page'));
 const AuditLogPage = lazy(() => import('./features/admin/audit/audit-log.page'));
+
+/** A route whose page only users holding `permission` see; the server checks again on every request. */
+function guarded(path: string, permission: Permission, page: ReactNode): RouteObject {
+  return { path, element: <RequirePermission permission={permission}>{page}</RequirePermission> };
+}
 
 const router = createBrowserRouter([
   {
@@ -37,38 +43,10 @@ const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/account', element: <AccountPage /> },
-          {
-            path: '/admin/users',
-            element: (
-              <RequirePermission permission="users.manage">
-                <UserAdminPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: '/admin/organisations',
-            element: (
-              <RequirePermission permission="organisations.manage">
-                <OrganisationsPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: '/admin/tokens',
-            element: (
-              <RequirePermission permission="tokens.manage">
-                <ApiTokensPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: '/admin/audit',
-            element: (
-              <RequirePermission permission="audit.read">
-                <AuditLogPage />
-              </RequirePermission>
-            ),
-          },
+          guarded('/admin/users', 'users.manage', <UserAdminPage />),
+          guarded('/admin/organisations', 'organisations.manage', <OrganisationsPage />),
+          guarded('/admin/tokens', 'tokens.manage', <ApiTokensPage />),
+          guarded('/admin/audit', 'audit.read', <AuditLogPage />),
           { path: '*', element: <NotAllowed notFound /> },
         ],
       },

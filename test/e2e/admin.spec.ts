@@ -97,4 +97,9 @@ test('the audit log lists entries and its chain verifies', async ({ page }) => {
   const verdict = page.getByTestId('audit-verdict');
   await expect(verdict).toHaveAttribute('data-ok', 'true');
   await expect(verdict).toContainText('The audit chain is intact');
+
+  await page.getByRole('region', { name: 'Filters' }).getByLabel('Action').fill(`no.such.action.${unique()}`);
+  const table = page.getByTestId('audit-table');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('cell')).toHaveText('No audit entries match these filters.');
 });

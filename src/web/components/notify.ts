@@ -40,3 +40,9 @@ export function notifyError(error: unknown): void {
     closeButtonProps: { 'aria-label': i18n.t('common.close') },
   });
 }
+
+/** Show the error as a notification, and each problem the server found with a field under that field of `form`. */
+export function notifyFormError(form: { setFieldError: (path: string, error: string) => void }, error: unknown): void {
+  notifyError(error);
+  if (error instanceof ApiError) for (const issue of error.issues) form.setFieldError(issue.path, issue.message);
+}

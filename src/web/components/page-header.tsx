@@ -1,13 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Group, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../lib/use-document-title';
 
-/** The heading of a page, its one-line description and actions; also sets the document title. */
+/** The heading of a page, its one-line description and actions; also names the browser tab. */
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
-  const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
+  useDocumentTitle(title);
   return (
     <Group justify="space-between" align="flex-end" gap="sm">
       <Stack gap={4}>

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { apiPost } from '../../api/client';
 import type { SessionView } from '../../api/types';
 import { FormError } from '../../components/form-error';
 import { PasswordField } from '../../components/password-field';
-import { pathForStatus, returnPath, useSession } from '../../session/session-context';
+import { useSubmission } from '../../lib/use-submission';
+import { returnPath, useSession } from '../../session/session-context';
+import { AuthHeading } from './auth-heading';
+import { useContinueSignIn } from './use-continue-sign-in';
 
 interface LoginValues {
   email: string;
@@ -18,10 +20,9 @@ interface LoginValues {
 export default function LoginPage() {
   const { t } = useTranslation();
   const { view, apply } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const continueSignIn = useContinueSignIn();
+  const { busy, error, run } = useSubmission();
   const form = useForm<LoginValues>({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
@@ -31,39 +32,21 @@ export default function LoginPage() {
     },
   });
 
-  useEffect(() => {
-    document.title = `${t('auth.signInTitle')} · ${t('app.name')}`;
-  }, [t]);
-
   if (view.status === 'ok' && view.user && !busy) return <Navigate to={returnPath(location.state)} replace />;
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
-    try {
+    const signedIn = await run(async () => {
       const next = await apiPost<SessionView>('/api/auth/login', { email: values.email.trim(), password: values.password });
       apply(next);
-      const target = next.status === 'ok' ? returnPath(location.state) : pathForStatus(next);
-      navigate(target, { replace: true, state: location.state });
-    } catch (caught) {
-      setError(caught);
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
+      continueSignIn(next);
+    });
+    if (!signedIn) form.setFieldValue('password', '');
   });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="login-title">
       <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={1} fz={26} id="login-title">
-            {t('auth.signInTitle')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('auth.signInIntro')}
-          </Text>
-        </Stack>
+        <AuthHeading id="login-title" title={t('auth.signInTitle')} intro={t('auth.signInIntro')} />
         <FormError error={error} />
         <TextInput
           label={t('auth.email')}

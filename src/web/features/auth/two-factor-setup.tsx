@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { Box, Button, Code, CopyButton, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Code, CopyButton, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import type { MfaSetup, RecoveryCodes as RecoveryCodesAnswer } from '../../api/types';
 import { FormError } from '../../components/form-error';
+import { useSubmission } from '../../lib/use-submission';
+import { OneTimeCodeInput, sixDigitCode } from './one-time-code';
 import { RecoveryCodes } from './recovery-codes';
 
 /** The secret in groups of four, easier to type into an authenticator app. */
@@ -23,8 +25,7 @@ export function TwoFactorSetup({ onFinished, finishLabel }: { onFinished: () => 
   const [setupError, setSetupError] = useState<unknown>(null);
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   const start = () => {
@@ -59,19 +60,13 @@ export function TwoFactorSetup({ onFinished, finishLabel }: { onFinished: () => 
 
   const enable = async (event: React.FormEvent) => {
     event.preventDefault();
-    const digits = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(digits)) return setFieldError(t('validation.sixDigits'));
+    const digits = sixDigitCode(code);
+    if (!digits) return setFieldError(t('validation.sixDigits'));
     setFieldError(null);
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const answer = await apiPost<RecoveryCodesAnswer>('/api/auth/mfa/enable', { code: digits });
       setRecoveryCodes(answer.recoveryCodes);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -100,17 +95,7 @@ export function TwoFactorSetup({ onFinished, finishLabel }: { onFinished: () => 
         </Stack>
         <Text size="sm">{t('mfa.setupStep2')}</Text>
         <FormError error={error} />
-        <TextInput
-          label={t('mfa.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          required
-          value={code}
-          onChange={(event) => setCode(event.currentTarget.value)}
-          error={fieldError}
-          styles={{ input: { letterSpacing: '0.3em', fontSize: 20 } }}
-        />
+        <OneTimeCodeInput value={code} onChange={setCode} error={fieldError} />
         <Button type="submit" loading={busy}>
           {t('mfa.enable')}
         </Button>

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, 
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { useLabels } from '../../lib/labels';
 import { useSession } from '../../session/session-context';
@@ -67,28 +68,16 @@ export default function HomePage() {
           <Title order={2} fz="lg" id="home-memberships">
             {t('home.membershipsTitle')}
           </Title>
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.organisation')}</Table.Th>
-                  <Table.Th>{t('fields.country')}</Table.Th>
-                  <Table.Th>{t('fields.role')}</Table.Th>
-                  <Table.Th>{t('fields.scope')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {user.memberships.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>{m.organisationName}</Table.Td>
-                    <Table.Td>{labels.country(m.countryCode)}</Table.Td>
-                    <Table.Td>{labels.role(m.role)}</Table.Td>
-                    <Table.Td>{labels.scope(m.scope)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable columns={[t('fields.organisation'), t('fields.country'), t('fields.role'), t('fields.scope')]} minWidth={520} compact>
+            {user.memberships.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.organisationName}</Table.Td>
+                <Table.Td>{labels.country(m.countryCode)}</Table.Td>
+                <Table.Td>{labels.role(m.role)}</Table.Td>
+                <Table.Td>{labels.scope(m.scope)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Stack>
       )}
     </Stack>

@@ -1,15 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Code, Paper, SimpleGrid, Spoiler, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Spoiler, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerifyResult, Page } from '../../../api/types';
+import { DataTable } from '../../../components/data-table';
+import { FilterPanel } from '../../../components/filter-panel';
 import { notifyError } from '../../../components/notify';
 import { PageHeader } from '../../../components/page-header';
 import { Pager } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
 import { useLabels } from '../../../lib/labels';
 import { useApiQuery } from '../../../lib/use-api-query';
+import { usePaging } from '../../../lib/use-paging';
 import { adminApi } from '../admin-api';
 
 const PAGE_SIZE = 50;
@@ -26,11 +29,11 @@ export default function AuditLogPage() {
   const [action, setAction] = useState('');
   const [debouncedEntityType] = useDebouncedValue(entityType.trim(), 300);
   const [debouncedAction] = useDebouncedValue(action.trim(), 300);
-  const [page, setPage] = useState(1);
+  const paging = usePaging(PAGE_SIZE);
   const [verifying, setVerifying] = useState(false);
   const [verdict, setVerdict] = useState<AuditVerifyResult | null>(null);
   const entries = useApiQuery<Page<AuditEntry>>(
-    adminApi.auditPath({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, entityType: debouncedEntityType || undefined, action: debouncedAction || undefined }),
+    adminApi.auditPath({ limit: paging.pageSize, offset: paging.offset, entityType: debouncedEntityType || undefined, action: debouncedAction || undefined }),
   );
 
   const verify = async () => {
@@ -67,96 +70,71 @@ export default function AuditLogPage() {
             </Alert>
           ))}
       </div>
-      <Paper withBorder p="md" radius="md" component="section" aria-label={t('common.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('audit.entityType')}
-            description={t('audit.entityTypeHint')}
-            value={entityType}
-            onChange={(event) => {
-              setEntityType(event.currentTarget.value);
-              setPage(1);
-            }}
-          />
-          <TextInput
-            label={t('audit.action')}
-            description={t('audit.actionHint')}
-            value={action}
-            onChange={(event) => {
-              setAction(event.currentTarget.value);
-              setPage(1);
-            }}
-          />
-        </SimpleGrid>
-      </Paper>
+      <FilterPanel columns={2}>
+        <TextInput
+          label={t('audit.entityType')}
+          description={t('audit.entityTypeHint')}
+          value={entityType}
+          onChange={(event) => paging.resetting(setEntityType)(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t('audit.action')}
+          description={t('audit.actionHint')}
+          value={action}
+          onChange={(event) => paging.resetting(setAction)(event.currentTarget.value)}
+        />
+      </FilterPanel>
       <QueryState loading={entries.loading} error={entries.error} hasData={Boolean(entries.data)} onRetry={() => void entries.reload()}>
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped withTableBorder verticalSpacing="xs" data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.number')}</Table.Th>
-                <Table.Th>{t('audit.time')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.entity')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.details')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.data?.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text size="sm" py="md" ta="center">
-                      {t('audit.none')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {entries.data?.items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>
-                    <Text size="sm">{entry.id}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {labels.dateTime(entry.at)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{entry.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{entry.entityType}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace" title={entry.entityId ?? undefined}>
-                      {shortId(entry.entityId)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace" title={entry.actorUserId ?? entry.actorTokenId ?? undefined}>
-                      {entry.actorUserId
-                        ? t('audit.actorUser', { id: shortId(entry.actorUserId) })
-                        : entry.actorTokenId
-                          ? t('audit.actorToken', { id: shortId(entry.actorTokenId) })
-                          : t('audit.actorSystem')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td maw={360}>
-                    {Object.keys(entry.details).length > 0 ? (
-                      <Spoiler maxHeight={44} showLabel={t('common.showMore')} hideLabel={t('common.showLess')}>
-                        <Code block fz="xs">
-                          {JSON.stringify(entry.details, null, 1)}
-                        </Code>
-                      </Spoiler>
-                    ) : (
-                      <Text size="sm">—</Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <Pager total={entries.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
+        <DataTable
+          columns={[t('audit.number'), t('audit.time'), t('audit.action'), t('audit.entity'), t('audit.actor'), t('audit.details')]}
+          minWidth={960}
+          testId="audit-table"
+          emptyText={t('audit.none')}
+          verticalSpacing="xs"
+        >
+          {entries.data?.items.map((entry) => (
+            <Table.Tr key={entry.id}>
+              <Table.Td>
+                <Text size="sm">{entry.id}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {labels.dateTime(entry.at)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Code>{entry.action}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{entry.entityType}</Text>
+                <Text size="xs" c="dimmed" ff="monospace" title={entry.entityId ?? undefined}>
+                  {shortId(entry.entityId)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace" title={entry.actorUserId ?? entry.actorTokenId ?? undefined}>
+                  {entry.actorUserId
+                    ? t('audit.actorUser', { id: shortId(entry.actorUserId) })
+                    : entry.actorTokenId
+                      ? t('audit.actorToken', { id: shortId(entry.actorTokenId) })
+                      : t('audit.actorSystem')}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={360}>
+                {Object.keys(entry.details).length > 0 ? (
+                  <Spoiler maxHeight={44} showLabel={t('common.showMore')} hideLabel={t('common.showLess')}>
+                    <Code block fz="xs">
+                      {JSON.stringify(entry.details, null, 1)}
+                    </Code>
+                  </Spoiler>
+                ) : (
+                  <Text size="sm">—</Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+        <Pager total={entries.data?.total ?? 0} pageSize={paging.pageSize} page={paging.page} onChange={paging.setPage} />
       </QueryState>
     </Stack>
   );

@@ -3,10 +3,10 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@man
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPES, PARTNERSHIP_LEVELS } from '../../../lib/enums';
-import { ApiError } from '../../../api/client';
 import type { OrganisationType, OrganisationView, PartnershipLevel } from '../../../api/types';
 import { ConfirmButton } from '../../../components/confirm-button';
-import { notifyError, notifySuccess } from '../../../components/notify';
+import { FormActions } from '../../../components/form-actions';
+import { notifyError, notifyFormError, notifySuccess } from '../../../components/notify';
 import { useLabels } from '../../../lib/labels';
 import { adminApi, type OrganisationInput } from '../admin-api';
 import type { Option } from '../use-reference-data';
@@ -76,8 +76,7 @@ export function OrganisationFormModal({ target, onClose, onSaved, countryOptions
       notifySuccess(editing ? t('organisations.saved', { name: saved.name }) : t('organisations.created', { name: saved.name }));
       onSaved();
     } catch (caught) {
-      notifyError(caught);
-      if (caught instanceof ApiError) for (const issue of caught.issues) form.setFieldError(issue.path, issue.message);
+      notifyFormError(form, caught);
     }
   });
 
@@ -145,14 +144,7 @@ export function OrganisationFormModal({ target, onClose, onSaved, countryOptions
                   </ConfirmButton>
                 ))}
             </div>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {editing ? t('common.save') : t('organisations.create')}
-              </Button>
-            </Group>
+            <FormActions submitLabel={editing ? t('common.save') : t('organisations.create')} onCancel={onClose} busy={form.submitting} />
           </Group>
         </Stack>
       </form>

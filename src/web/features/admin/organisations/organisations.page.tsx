@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationView, PartnershipLevel } from '../../../api/types';
+import { DataTable } from '../../../components/data-table';
+import { FilterPanel } from '../../../components/filter-panel';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { useLabels } from '../../../lib/labels';
@@ -42,102 +44,82 @@ export default function OrganisationsPage() {
           </Button>
         }
       />
-      <Paper withBorder p="md" radius="md" component="section" aria-label={t('common.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label={t('common.search')}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            type="search"
-          />
-          <Select
-            label={t('fields.country')}
-            data={countryOptions}
-            value={country}
-            onChange={setCountry}
-            searchable
-            clearable
-            placeholder={t('common.all')}
-            nothingFoundMessage={t('common.nothingFound')}
-            data-testid="organisation-country-filter"
-          />
-          <Switch
-            label={t('organisations.showArchived')}
-            checked={showArchived}
-            onChange={(event) => setShowArchived(event.currentTarget.checked)}
-            mt={{ base: 0, sm: 30 }}
-          />
-        </SimpleGrid>
-      </Paper>
+      <FilterPanel columns={3}>
+        <TextInput
+          label={t('common.search')}
+          leftSection={<IconSearch size={16} aria-hidden="true" />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          type="search"
+        />
+        <Select
+          label={t('fields.country')}
+          data={countryOptions}
+          value={country}
+          onChange={setCountry}
+          searchable
+          clearable
+          placeholder={t('common.all')}
+          nothingFoundMessage={t('common.nothingFound')}
+          data-testid="organisation-country-filter"
+        />
+        <Switch
+          label={t('organisations.showArchived')}
+          checked={showArchived}
+          onChange={(event) => setShowArchived(event.currentTarget.checked)}
+          mt={{ base: 0, sm: 30 }}
+        />
+      </FilterPanel>
       <QueryState loading={organisations.loading} error={organisations.error} hasData={Boolean(organisations.data)} onRetry={() => void organisations.reload()}>
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover withTableBorder verticalSpacing="sm" data-testid="organisations-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('fields.country')}</Table.Th>
-                <Table.Th>{t('organisations.type')}</Table.Th>
-                <Table.Th>{t('organisations.partnership')}</Table.Th>
-                <Table.Th>{t('organisations.members')}</Table.Th>
-                <Table.Th>
-                  <span className="victor-visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text size="sm" py="md" ta="center">
-                      {t('organisations.none')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {rows.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Text fw={600} size="sm">
-                        {o.name}
-                      </Text>
-                      {o.archived && (
-                        <Badge color="gray" variant="light" size="sm">
-                          {t('organisations.archived')}
-                        </Badge>
-                      )}
-                    </Group>
-                    {(o.shortName || o.city) && (
-                      <Text size="sm" c="dimmed">
-                        {[o.shortName, o.city].filter(Boolean).join(' · ')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{o.countryName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{labels.organisationType(o.type)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={PARTNERSHIP_COLOURS[o.partnership]} variant="light" tt="none">
-                      {labels.partnership(o.partnership)}
+        <DataTable
+          columns={[t('fields.name'), t('fields.country'), t('organisations.type'), t('organisations.partnership'), t('organisations.members')]}
+          actions
+          minWidth={860}
+          testId="organisations-table"
+          emptyText={t('organisations.none')}
+          highlightOnHover
+        >
+          {rows.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Td>
+                <Group gap={6}>
+                  <Text fw={600} size="sm">
+                    {o.name}
+                  </Text>
+                  {o.archived && (
+                    <Badge color="gray" variant="light" size="sm">
+                      {t('organisations.archived')}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{o.memberCount}</Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button size="xs" variant="light" onClick={() => setTarget(o)} aria-label={t('organisations.editLabel', { name: o.name })}>
-                      {t('common.edit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  )}
+                </Group>
+                {(o.shortName || o.city) && (
+                  <Text size="sm" c="dimmed">
+                    {[o.shortName, o.city].filter(Boolean).join(' · ')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{o.countryName}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{labels.organisationType(o.type)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={PARTNERSHIP_COLOURS[o.partnership]} variant="light" tt="none">
+                  {labels.partnership(o.partnership)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{o.memberCount}</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button size="xs" variant="light" onClick={() => setTarget(o)} aria-label={t('organisations.editLabel', { name: o.name })}>
+                  {t('common.edit')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
         <Text size="sm">{t('organisations.count', { shown: rows.length, total: organisations.data?.length ?? 0 })}</Text>
       </QueryState>
       <OrganisationFormModal

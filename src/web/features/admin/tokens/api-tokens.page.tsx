@@ -5,6 +5,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, Page, UserView } from '../../../api/types';
 import { ConfirmButton } from '../../../components/confirm-button';
+import { DataTable } from '../../../components/data-table';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
@@ -61,83 +62,64 @@ export default function ApiTokensPage() {
         }
       />
       <QueryState loading={tokens.loading} error={tokens.error} hasData={Boolean(tokens.data)} onRetry={() => void tokens.reload()}>
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped withTableBorder verticalSpacing="sm" data-testid="tokens-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('tokens.user')}</Table.Th>
-                <Table.Th>{t('tokens.permissions')}</Table.Th>
-                <Table.Th>{t('tokens.dates')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-                <Table.Th>
-                  <span className="victor-visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data?.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text size="sm" py="md" ta="center">
-                      {t('tokens.none')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {tokens.data?.map((token) => {
-                const state = tokenState(token);
-                return (
-                  <Table.Tr key={token.id} data-token-name={token.name}>
-                    <Table.Td>
-                      <Text fw={600} size="sm">
-                        {token.name}
-                      </Text>
-                      <Text size="sm" ff="monospace" c="dimmed">
-                        {token.prefix}…
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{userNames.get(token.userId) ?? token.userId}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {token.permissions.map((permission) => (
-                          <Badge key={permission} variant="light" tt="none" size="sm">
-                            {labels.permission(permission)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t('tokens.createdOn', { date: labels.date(token.createdAt) })}</Text>
-                      <Text size="sm">{token.expiresAt ? t('tokens.expiresOn', { date: labels.date(token.expiresAt) }) : t('tokens.noExpiry')}</Text>
-                      <Text size="sm">{t('tokens.lastUsed', { date: labels.dateTime(token.lastUsedAt) })}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATE_COLOURS[state]} variant="light">
-                        {t(`tokens.state.${state}`)}
+        <DataTable
+          columns={[t('fields.name'), t('tokens.user'), t('tokens.permissions'), t('tokens.dates'), t('fields.status')]}
+          actions
+          minWidth={960}
+          testId="tokens-table"
+          emptyText={t('tokens.none')}
+        >
+          {tokens.data?.map((token) => {
+            const state = tokenState(token);
+            return (
+              <Table.Tr key={token.id} data-token-name={token.name}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {token.name}
+                  </Text>
+                  <Text size="sm" ff="monospace" c="dimmed">
+                    {token.prefix}…
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{userNames.get(token.userId) ?? token.userId}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {token.permissions.map((permission) => (
+                      <Badge key={permission} variant="light" tt="none" size="sm">
+                        {labels.permission(permission)}
                       </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {state === 'active' && (
-                        <ConfirmButton
-                          size="xs"
-                          question={t('tokens.revokeQuestion', { name: token.name })}
-                          confirmLabel={t('tokens.revoke')}
-                          onConfirm={() => revoke(token)}
-                          aria-label={t('tokens.revokeLabel', { name: token.name })}
-                        >
-                          {t('tokens.revoke')}
-                        </ConfirmButton>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{t('tokens.createdOn', { date: labels.date(token.createdAt) })}</Text>
+                  <Text size="sm">{token.expiresAt ? t('tokens.expiresOn', { date: labels.date(token.expiresAt) }) : t('tokens.noExpiry')}</Text>
+                  <Text size="sm">{t('tokens.lastUsed', { date: labels.dateTime(token.lastUsedAt) })}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={STATE_COLOURS[state]} variant="light">
+                    {t(`tokens.state.${state}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {state === 'active' && (
+                    <ConfirmButton
+                      size="xs"
+                      question={t('tokens.revokeQuestion', { name: token.name })}
+                      confirmLabel={t('tokens.revoke')}
+                      onConfirm={() => revoke(token)}
+                      aria-label={t('tokens.revokeLabel', { name: token.name })}
+                    >
+                      {t('tokens.revoke')}
+                    </ConfirmButton>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
       </QueryState>
       <TokenCreateModal opened={createOpened} onClose={createModal.close} onCreated={() => void tokens.reload()} userOptions={userOptions} />
     </Stack>

@@ -4,9 +4,9 @@ import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PERMISSIONS } from '../../../../domain/access/roles';
-import { ApiError } from '../../../api/client';
 import type { ApiTokenCreated, Permission } from '../../../api/types';
-import { notifyError, notifySuccess } from '../../../components/notify';
+import { FormActions } from '../../../components/form-actions';
+import { notifyFormError, notifySuccess } from '../../../components/notify';
 import { useLabels } from '../../../lib/labels';
 import { adminApi } from '../admin-api';
 import type { Option } from '../use-reference-data';
@@ -52,8 +52,7 @@ export function TokenCreateModal({ opened, onClose, onCreated, userOptions }: { 
       notifySuccess(t('tokens.created', { name: token.name }));
       onCreated();
     } catch (caught) {
-      notifyError(caught);
-      if (caught instanceof ApiError) for (const issue of caught.issues) form.setFieldError(issue.path, issue.message);
+      notifyFormError(form, caught);
     }
   });
 
@@ -104,14 +103,7 @@ export function TokenCreateModal({ opened, onClose, onCreated, userOptions }: { 
             <Text size="sm" c="dimmed">
               {t('tokens.createHint')}
             </Text>
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('tokens.create')}
-              </Button>
-            </Group>
+            <FormActions submitLabel={t('tokens.create')} onCancel={close} busy={form.submitting} />
           </Stack>
         </form>
       )}

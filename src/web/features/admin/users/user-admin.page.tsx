@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Page, Role, UserView } from '../../../api/types';
+import { DataTable } from '../../../components/data-table';
+import { FilterPanel } from '../../../components/filter-panel';
 import { PageHeader } from '../../../components/page-header';
 import { Pager } from '../../../components/pager';
 import { QueryState } from '../../../components/query-state';
 import { useLabels } from '../../../lib/labels';
 import { useApiQuery } from '../../../lib/use-api-query';
+import { usePaging } from '../../../lib/use-paging';
 import { adminApi } from '../admin-api';
 import { useReferenceData } from '../use-reference-data';
 import { UserBadges } from './user-badges';
@@ -26,7 +29,7 @@ export default function UserAdminPage() {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [organisationId, setOrganisationId] = useState<string | null>(null);
   const [role, setRole] = useState<Role | null>(null);
-  const [page, setPage] = useState(1);
+  const paging = usePaging(PAGE_SIZE);
   const [createOpened, createModal] = useDisclosure(false);
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -34,15 +37,10 @@ export default function UserAdminPage() {
     q: debouncedSearch || undefined,
     organisationId: organisationId ?? undefined,
     role: role ?? undefined,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
+    limit: paging.pageSize,
+    offset: paging.offset,
   });
   const users = useApiQuery<Page<UserView>>(path);
-
-  const filterChanged = <T,>(setter: (value: T) => void) => (value: T) => {
-    setter(value);
-    setPage(1);
-  };
 
   return (
     <Stack gap="lg">
@@ -55,98 +53,80 @@ export default function UserAdminPage() {
           </Button>
         }
       />
-      <Paper withBorder p="md" radius="md" component="section" aria-label={t('common.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label={t('common.search')}
-            description={t('users.searchHint')}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            value={search}
-            onChange={(event) => filterChanged(setSearch)(event.currentTarget.value)}
-            type="search"
-          />
-          <Select
-            label={t('fields.organisation')}
-            data={reference.organisationOptions}
-            value={organisationId}
-            onChange={filterChanged(setOrganisationId)}
-            searchable
-            clearable
-            placeholder={t('common.all')}
-            nothingFoundMessage={t('common.nothingFound')}
-          />
-          <Select
-            label={t('fields.role')}
-            data={reference.roleOptions}
-            value={role}
-            onChange={(value) => filterChanged(setRole)(value as Role | null)}
-            clearable
-            placeholder={t('common.all')}
-          />
-        </SimpleGrid>
-      </Paper>
+      <FilterPanel columns={3}>
+        <TextInput
+          label={t('common.search')}
+          description={t('users.searchHint')}
+          leftSection={<IconSearch size={16} aria-hidden="true" />}
+          value={search}
+          onChange={(event) => paging.resetting(setSearch)(event.currentTarget.value)}
+          type="search"
+        />
+        <Select
+          label={t('fields.organisation')}
+          data={reference.organisationOptions}
+          value={organisationId}
+          onChange={paging.resetting(setOrganisationId)}
+          searchable
+          clearable
+          placeholder={t('common.all')}
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+        <Select
+          label={t('fields.role')}
+          data={reference.roleOptions}
+          value={role}
+          onChange={(value) => paging.resetting(setRole)(value as Role | null)}
+          clearable
+          placeholder={t('common.all')}
+        />
+      </FilterPanel>
       <QueryState loading={users.loading} error={users.error} hasData={Boolean(users.data)} onRetry={() => void users.reload()}>
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover withTableBorder verticalSpacing="sm" aria-busy={users.loading} data-testid="users-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('users.memberships')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-                <Table.Th>{t('users.lastLoginColumn')}</Table.Th>
-                <Table.Th>
-                  <span className="victor-visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data?.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text size="sm" py="md" ta="center">
-                      {t('users.none')}
+        <DataTable
+          columns={[t('fields.name'), t('users.memberships'), t('fields.status'), t('users.lastLoginColumn')]}
+          actions
+          minWidth={820}
+          testId="users-table"
+          emptyText={t('users.none')}
+          busy={users.loading}
+          highlightOnHover
+        >
+          {users.data?.items.map((user) => (
+            <Table.Tr key={user.id}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {user.displayName}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {user.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  {user.memberships.map((m) => (
+                    <Text key={m.id} size="sm">
+                      {t('users.membershipLine', { role: labels.role(m.role), organisation: m.organisationName, country: m.countryCode })}
                     </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {users.data?.items.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {user.displayName}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {user.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      {user.memberships.map((m) => (
-                        <Text key={m.id} size="sm">
-                          {t('users.membershipLine', { role: labels.role(m.role), organisation: m.organisationName, country: m.countryCode })}
-                        </Text>
-                      ))}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <UserBadges user={user} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{labels.dateTime(user.lastLoginAt)}</Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Group justify="flex-end">
-                      <Button size="xs" variant="light" onClick={() => setEditing(user.id)} aria-label={t('users.editLabel', { name: user.displayName })}>
-                        {t('common.edit')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <Pager total={users.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
+                  ))}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <UserBadges user={user} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{labels.dateTime(user.lastLoginAt)}</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Group justify="flex-end">
+                  <Button size="xs" variant="light" onClick={() => setEditing(user.id)} aria-label={t('users.editLabel', { name: user.displayName })}>
+                    {t('common.edit')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+        <Pager total={users.data?.total ?? 0} pageSize={paging.pageSize} page={paging.page} onChange={paging.setPage} />
       </QueryState>
       <UserCreateModal
         opened={createOpened}

@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { ActionIcon, Button, Divider, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../lib/enums';
-import { ApiError } from '../../../api/client';
 import type { Locale, UserView } from '../../../api/types';
-import { notifyError, notifySuccess } from '../../../components/notify';
-import { PasswordField } from '../../../components/password-field';
+import { FormActions } from '../../../components/form-actions';
+import { notifyFormError, notifySuccess } from '../../../components/notify';
+import { NewPasswordField, passwordLengthError } from '../../../components/password-field';
 import { LANGUAGE_NAMES } from '../../../i18n';
-import { MIN_PASSWORD_LENGTH } from '../../account/change-password-form';
 import { adminApi } from '../admin-api';
 import type { Option } from '../use-reference-data';
 import { EMPTY_MEMBERSHIP, MembershipFields, membershipBody, type MembershipDraft } from './membership-fields';
@@ -33,14 +31,13 @@ interface UserCreateModalProps {
 /** Create an account with its memberships; the form keeps its contents when the server refuses. */
 export function UserCreateModal({ opened, onClose, onCreated, organisationOptions, roleOptions }: UserCreateModalProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const form = useForm<UserCreateValues>({
     mode: 'controlled',
     initialValues: { email: '', displayName: '', password: '', locale: 'en', memberships: [{ ...EMPTY_MEMBERSHIP }] },
     validate: {
       email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('validation.email')),
       displayName: (value) => (value.trim().length >= 2 ? null : t('validation.nameLength')),
-      password: (value) => (value.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })),
+      password: (value) => passwordLengthError(value, t),
       memberships: {
         organisationId: (value) => (value ? null : t('validation.required')),
         role: (value) => (value ? null : t('validation.required')),
@@ -54,7 +51,6 @@ export function UserCreateModal({ opened, onClose, onCreated, organisationOption
   };
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
     try {
       const user = await adminApi.createUser({
         email: values.email.trim(),
@@ -67,10 +63,7 @@ export function UserCreateModal({ opened, onClose, onCreated, organisationOption
       form.reset();
       onCreated(user);
     } catch (caught) {
-      notifyError(caught);
-      if (caught instanceof ApiError) for (const issue of caught.issues) form.setFieldError(issue.path, issue.message);
-    } finally {
-      setBusy(false);
+      notifyFormError(form, caught);
     }
   });
 
@@ -81,13 +74,7 @@ export function UserCreateModal({ opened, onClose, onCreated, organisationOption
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
             <TextInput label={t('fields.displayName')} autoComplete="off" required {...form.getInputProps('displayName')} />
-            <PasswordField
-              label={t('users.initialPassword')}
-              description={t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('password')}
-            />
+            <NewPasswordField label={t('users.initialPassword')} {...form.getInputProps('password')} />
             <Select
               label={t('fields.language')}
               data={LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale] }))}
@@ -137,14 +124,7 @@ export function UserCreateModal({ opened, onClose, onCreated, organisationOption
           >
             {t('users.addMembership')}
           </Button>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('users.create')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('users.create')} onCancel={close} busy={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -6,12 +6,11 @@ import { LOCALES } from '../../../lib/enums';
 import type { Locale, UserView } from '../../../api/types';
 import { ConfirmButton } from '../../../components/confirm-button';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import { PasswordField } from '../../../components/password-field';
+import { MIN_PASSWORD_LENGTH, PasswordField, passwordLengthError } from '../../../components/password-field';
 import { QueryState } from '../../../components/query-state';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { useLabels } from '../../../lib/labels';
 import { useApiQuery } from '../../../lib/use-api-query';
-import { MIN_PASSWORD_LENGTH } from '../../account/change-password-form';
 import { adminApi, type UserUpdateInput } from '../admin-api';
 import type { Option } from '../use-reference-data';
 import { isLocked, UserBadges } from './user-badges';
@@ -43,7 +42,7 @@ export function UserEditModal({ userId, onClose, onChanged, organisationOptions,
     initialValues: { displayName: '', locale: 'en', password: '' },
     validate: {
       displayName: (value) => (value.trim().length >= 2 ? null : t('validation.nameLength')),
-      password: (value) => (value === '' || value.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })),
+      password: (value) => (value === '' ? null : passwordLengthError(value, t)),
     },
   });
 

@@ -4,6 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../api/types';
 import { ConfirmButton } from '../../../components/confirm-button';
+import { DataTable } from '../../../components/data-table';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { useLabels } from '../../../lib/labels';
 import { adminApi } from '../admin-api';
@@ -62,42 +63,35 @@ export function UserMemberships({ user, onChanged, organisationOptions, roleOpti
       {user.memberships.length === 0 ? (
         <Text size="sm">{t('users.noMemberships')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table withTableBorder data-testid="user-memberships">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.organisation')}</Table.Th>
-                <Table.Th>{t('fields.role')}</Table.Th>
-                <Table.Th>{t('fields.scope')}</Table.Th>
-                <Table.Th>
-                  <span className="victor-visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {user.memberships.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>
-                    {m.organisationName} ({m.countryCode})
-                  </Table.Td>
-                  <Table.Td>{labels.role(m.role)}</Table.Td>
-                  <Table.Td>{labels.scope(m.scope)}</Table.Td>
-                  <Table.Td ta="right">
-                    <ConfirmButton
-                      size="xs"
-                      question={t('users.removeMembershipQuestion', { role: labels.role(m.role), organisation: m.organisationName })}
-                      confirmLabel={t('common.remove')}
-                      onConfirm={() => remove(m.id)}
-                      aria-label={t('users.removeMembershipLabel', { role: labels.role(m.role), organisation: m.organisationName })}
-                    >
-                      {t('common.remove')}
-                    </ConfirmButton>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          columns={[t('fields.organisation'), t('fields.role'), t('fields.scope')]}
+          actions
+          minWidth={480}
+          testId="user-memberships"
+          striped={false}
+          compact
+        >
+          {user.memberships.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                {m.organisationName} ({m.countryCode})
+              </Table.Td>
+              <Table.Td>{labels.role(m.role)}</Table.Td>
+              <Table.Td>{labels.scope(m.scope)}</Table.Td>
+              <Table.Td ta="right">
+                <ConfirmButton
+                  size="xs"
+                  question={t('users.removeMembershipQuestion', { role: labels.role(m.role), organisation: m.organisationName })}
+                  confirmLabel={t('common.remove')}
+                  onConfirm={() => remove(m.id)}
+                  aria-label={t('users.removeMembershipLabel', { role: labels.role(m.role), organisation: m.organisationName })}
+                >
+                  {t('common.remove')}
+                </ConfirmButton>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <Paper withBorder p="sm" radius="md">
         <Stack gap="sm">
