@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES, SCOPES } from '../domain/access/roles';
 import { countryCodeSchema, localeSchema } from './common.schemas';
-import { emailSchema, passwordSchema } from './auth.schemas';
+import { emailSchema, membershipViewSchema, passwordSchema } from './auth.schemas';
 
 export const ORGANISATION_TYPES = [
   'national_ngo',
@@ -49,14 +49,8 @@ export const organisationUpdateSchema = organisationCreateSchema
   .extend({ archived: z.boolean().optional() })
   .strict();
 
-export const membershipSchema = z.object({
-  id: z.uuid(),
-  organisationId: z.uuid(),
-  organisationName: z.string(),
-  countryCode: countryCodeSchema,
-  role: z.enum(ROLES),
-  scope: z.enum(SCOPES),
-});
+/** A membership as administrators see it: the same shape the signed-in user sees of their own. */
+export const membershipSchema = membershipViewSchema;
 
 export const userSchema = z.object({
   id: z.uuid(),
