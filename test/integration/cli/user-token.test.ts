@@ -32,7 +32,7 @@ const args = (over: Partial<UserCreateArgs> = {}): UserCreateArgs => ({
   email: `u-${Math.random().toString(36).slice(2, 8)}@example.org`,
   name: 'Ivana Petrova',
   role: 'case_manager',
-  organisation: 'placeholder',
+  organisation: 'set-by-each-test',
   password: 'a-long-enough-password',
   ...over,
 });
