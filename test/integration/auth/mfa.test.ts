@@ -23,7 +23,8 @@ describe('two-factor authentication (TOTP)', () => {
 
     const bad = await c.post('/api/auth/mfa/enable', { code: '000000' });
     expect(bad.json().error.code).toBe('INVALID_MFA_CODE');
-    const enabled = await c.post('/api/auth/mfa/enable', { code: generateTotpCode(setup.secret) });
+    const enableCode = generateTotpCode(setup.secret);
+    const enabled = await c.post('/api/auth/mfa/enable', { code: enableCode });
     expect(enabled.statusCode).toBe(200);
     const { recoveryCodes } = enabled.json() as { recoveryCodes: string[] };
     expect(recoveryCodes).toHaveLength(10);
@@ -35,8 +36,9 @@ describe('two-factor authentication (TOTP)', () => {
     const c2 = new TestClient(app);
     expect((await c2.login(user.email, FACTORY_PASSWORD)).status).toBe('mfa_required');
     expect((await c2.get('/api/countries')).json().error.code).toBe('MFA_REQUIRED');
-    const replay = await c2.post('/api/auth/mfa/verify', { code: generateTotpCode(setup.secret) });
+    const replay = await c2.post('/api/auth/mfa/verify', { code: enableCode });
     expect(replay.json().error.code).toBe('INVALID_MFA_CODE');
+    // The code of the next 30 s step: within the allowed drift, and newer than the one used at enable.
     const next = await c2.post('/api/auth/mfa/verify', { code: generateTotpCode(setup.secret, Date.now() + 30_000) });
     expect(next.statusCode).toBe(200);
     expect(next.json().status).toBe('ok');
