@@ -23,6 +23,8 @@ export interface AppOptions {
   isDraining?: () => boolean;
   /** Live-update hub; without it /api/events is not served. */
   events?: EventHub;
+  /** How often an event stream re-checks its session and sends a keep-alive (default 25 s). */
+  eventKeepAliveMs?: number;
   /** Extra route registrations (later features add theirs here). */
   extraRoutes?: ((app: FastifyInstance, ctx: ServiceContext) => Promise<void>)[];
 }
@@ -94,7 +96,7 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await registerHealthRoutes(app, ctx, opts.isDraining ?? (() => false));
   await registerAuthRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
-  if (opts.events) await registerEventRoutes(app, opts.events, (request) => revalidateRequest(ctx, request));
+  if (opts.events) await registerEventRoutes(app, opts.events, (request) => revalidateRequest(ctx, request), opts.eventKeepAliveMs);
   for (const register of opts.extraRoutes ?? []) await register(app, ctx);
 
   await registerWebRoutes(app, opts.webDist);

@@ -21,7 +21,12 @@ export function canReceiveEvent(principal: Principal, event: LiveEvent): boolean
  * GET /api/events: a Server-Sent Events stream of live updates this user may see. Events come
  * from PostgreSQL NOTIFY, so a change committed through any app node reaches every node's streams.
  */
-export async function registerEventRoutes(app: FastifyInstance, hub: EventHub, revalidate: (request: FastifyRequest) => Promise<boolean>): Promise<void> {
+export async function registerEventRoutes(
+  app: FastifyInstance,
+  hub: EventHub,
+  revalidate: (request: FastifyRequest) => Promise<boolean>,
+  keepAliveMs = 25_000,
+): Promise<void> {
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const end of open) end();
@@ -42,13 +47,13 @@ export async function registerEventRoutes(app: FastifyInstance, hub: EventHub, r
     const unsubscribe = hub.subscribe((event) => {
       if (canReceiveEvent(principal, event)) res.write(`event: ${event.topic}\ndata: ${JSON.stringify(event)}\n\n`);
     });
-    // Every 25 s: keep the connection open, and end it once the session or token is no longer valid
+    // Every keepAliveMs (25 s): keep the connection open, and end it once the session or token is no longer valid
     // (signed out, expired, disabled) — on whichever node that happened.
     const keepAlive = setInterval(() => {
       revalidate(request)
         .then((ok) => (ok ? res.write(': keep-alive\n\n') : end()))
         .catch(() => end());
-    }, 25_000).unref();
+    }, keepAliveMs).unref();
     const end = () => {
       clearInterval(keepAlive);
       unsubscribe();
