@@ -31,7 +31,13 @@ test('the language follows the choice on the sign-in page, the account preferenc
   await expect(page.getByRole('heading', { name: 'Σύνδεση' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'el');
 
+  // A refused sign-in is explained in Greek, without the server's English sentence.
   await page.getByLabel('Διεύθυνση ηλεκτρονικού ταχυδρομείου').fill(DEMO.evaluator);
+  await page.getByLabel(exactLabel('Κωδικός πρόσβασης')).fill('not-the-password');
+  await page.getByRole('button', { name: 'Σύνδεση' }).click();
+  await expect(page.getByTestId('form-error')).toContainText('Η σύνδεση απέτυχε');
+  await expect(page.getByTestId('form-error')).not.toContainText('password is not correct');
+
   await page.getByLabel(exactLabel('Κωδικός πρόσβασης')).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Σύνδεση' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Καλώς ήρθατε');

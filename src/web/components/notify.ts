@@ -12,20 +12,41 @@ export function notifySuccess(message: string): void {
   });
 }
 
-/** The translated headline for an error: specific to its code when the catalogue has one. */
-export function errorTitle(error: unknown): string {
-  if (error instanceof ApiError) {
-    const key = `errors.codes.${error.code}`;
-    if (i18n.exists(key)) return i18n.t(key);
-  }
-  return i18n.t('errors.title');
+/** Codes that share the headline of a more general one. */
+const CODE_ALIASES: Record<string, string> = {
+  OUT_OF_SCOPE: 'FORBIDDEN',
+  USER_NOT_FOUND: 'NOT_FOUND',
+  ORGANISATION_NOT_FOUND: 'NOT_FOUND',
+  MEMBERSHIP_NOT_FOUND: 'NOT_FOUND',
+  TOKEN_NOT_FOUND: 'NOT_FOUND',
+  ROUTE_NOT_FOUND: 'NOT_FOUND',
+};
+
+function codeKey(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const key = `errors.codes.${CODE_ALIASES[error.code] ?? error.code}`;
+  return i18n.exists(key) ? key : null;
 }
 
-/** The message to show for an error: the server's own message, or a translated one when offline. */
+/** The translated headline for an error: specific to its code when the catalogue has one. */
+export function errorTitle(error: unknown): string {
+  const key = codeKey(error);
+  return key ? i18n.t(key) : i18n.t('errors.title');
+}
+
+/**
+ * The detail to show under the headline. The server writes its messages in English: they are shown in
+ * the English interface, and in other languages only when no translated headline describes the error
+ * (so a Greek operator never reads an English sentence where a Greek one exists). Empty when the
+ * headline says it all.
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK') return i18n.t('errors.network');
-    return error.requestId && error.status >= 500 ? `${error.message} (${i18n.t('errors.requestId')}: ${error.requestId})` : error.message;
+    const reference = error.requestId && error.status >= 500 ? ` (${i18n.t('errors.requestId')}: ${error.requestId})` : '';
+    const english = (i18n.resolvedLanguage ?? i18n.language ?? 'en').startsWith('en');
+    if (!english && codeKey(error)) return reference.trim();
+    return `${error.message}${reference}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -34,8 +55,8 @@ export function errorMessage(error: unknown): string {
 export function notifyError(error: unknown): void {
   notifications.show({
     color: 'red',
-    title: errorTitle(error),
-    message: errorMessage(error),
+    title: errorMessage(error) ? errorTitle(error) : undefined,
+    message: errorMessage(error) || errorTitle(error),
     autoClose: 8000,
     closeButtonProps: { 'aria-label': i18n.t('common.close') },
   });
