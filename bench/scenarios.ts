@@ -70,7 +70,7 @@ async function load(
   name: string,
   database: string,
   url: string,
-  req: { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string },
+  req: { method: 'GET' | 'POST' | 'PATCH'; path: string; headers: Record<string, string>; body?: string },
   opts: LoadOptions,
 ): Promise<ScenarioResult> {
   const r = await autocannon({
@@ -87,7 +87,7 @@ async function load(
     scenario: name,
     database,
     method: req.method,
-    path: req.path,
+    path: req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'),
     connections: opts.connections,
     durationSeconds: r.duration,
     requests: r.requests.total,
@@ -104,8 +104,9 @@ async function load(
 }
 
 /**
- * Run the scenarios against one server: `sign-in` (argon2id-bound by design), then the
- * authenticated reads `session` and `users list` with an administrator cookie.
+ * Run the scenarios against one server: `sign-in` (argon2id-bound by design), the authenticated
+ * reads `session` and `users list` with an administrator cookie, then `audited write` (an organisation
+ * edit: one transaction with its hash-chained audit entry — the baseline of every audited change).
  * `onStart` is called before each scenario (for progress output).
  */
 export async function runScenarios(url: string, database: string, opts: LoadOptions, onStart?: (name: string) => void): Promise<ScenarioResult[]> {
@@ -125,5 +126,17 @@ export async function runScenarios(url: string, database: string, opts: LoadOpti
   results.push(await load('read: session', database, url, { method: 'GET', path: '/api/auth/session', headers: { cookie } }, opts));
   onStart?.('read: users list');
   results.push(await load('read: users list', database, url, { method: 'GET', path: '/api/admin/users?limit=50', headers: { cookie } }, opts));
+  const orgs = (await (await fetch(`${url}/api/admin/organisations`, { headers: { cookie } })).json()) as { id: string }[];
+  const target = orgs[0];
+  if (!target) throw new Error('no organisation to edit');
+  onStart?.('audited write');
+  results.push(
+    await load('audited write', database, url, {
+      method: 'PATCH',
+      path: `/api/admin/organisations/${target.id}`,
+      headers: { cookie, 'x-csrf-token': /victor_csrf=([^;]+)/.exec(cookie)![1]!, 'content-type': 'application/json' },
+      body: JSON.stringify({ city: 'Athens' }),
+    }, opts),
+  );
   return results;
 }
