@@ -5,10 +5,12 @@ import { resolveEncryptionKeys } from './config/encryption-keys';
 import type { Database } from './db/database';
 import { migrateDatabase } from './db/migrate';
 import { openDatabase } from './db/open';
+import { sealAuditLog } from './db/repos/audit.repo';
 import { buildApp } from './http/app';
 import { FieldEncryptor } from './lib/crypto/field-encryption';
+import { startAuditSealer } from './services/audit-sealer.service';
 import type { ServiceContext } from './services/context';
-import { EventHub } from './services/events.service';
+import { EventHub, flushEvents } from './services/events.service';
 import { JobWorker } from './services/jobs.service';
 import { MAINTENANCE_JOB, createMaintenanceHandler, scheduleMaintenance } from './services/maintenance.service';
 import { checkEncryptionKeys } from './services/key-check.service';
@@ -61,6 +63,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const worker = new JobWorker(ctx, { [MAINTENANCE_JOB]: createMaintenanceHandler() });
     await scheduleMaintenance(ctx);
     worker.start();
+    const sealer = startAuditSealer(database.db, logger, config.AUDIT_SEAL_INTERVAL_MS);
     let closed = false;
     return {
       app,
@@ -73,7 +76,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         draining = true;
         await worker.stop();
         await app.close();
+        await flushEvents(database).catch(() => undefined);
         await events.stop();
+        // No request can append any more: seal what is left before the database closes.
+        await sealer.stop();
+        await sealAuditLog(database.db, { wait: true }).catch((err: unknown) => {
+          logger.error({ code: (err as { code?: string }).code }, 'final sealing of audit entries failed');
+        });
         await database.close();
       },
     };

@@ -56,9 +56,13 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(50).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Reports one client address may send through the public form per hour. */
+  RATE_LIMIT_PUBLIC_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Start on PostgreSQL even when fsync, synchronous_commit or full_page_writes is off. */
   VICTOR_ALLOW_UNSAFE_POSTGRES: envBool.default(false),
   WEB_DIST: z.string().default('dist/web'),
+  /** How often each app node seals appended audit entries into the hash chain (milliseconds). */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -70,6 +70,9 @@ export function installAccessControl(app: FastifyInstance, ctx: ServiceContext):
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       if (!m) throw new AppError('UNAUTHENTICATED', 'Use "Authorization: Bearer <token>".');
       request.auth = await authenticateApiToken(ctx, m[1]!);
+    } else if (request.routeOptions.config.signedWebhook) {
+      if (access !== 'public') throw new AppError('FORBIDDEN', 'A signed webhook route must be public.');
+      return;
     } else {
       const token = request.cookies[SESSION_COOKIE];
       request.auth = token ? await authenticateSession(ctx, token) : null;

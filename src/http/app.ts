@@ -11,6 +11,9 @@ import { installAccessControl, revalidateRequest } from './access';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerContactRoutes } from './routes/contact.routes';
+import { registerHelplineRoutes } from './routes/helpline.routes';
+import { registerIntegrationRoutes } from './routes/integration.routes';
 import { registerEventRoutes } from './routes/events.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerWebRoutes } from './routes/web.routes';
@@ -96,6 +99,9 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await registerHealthRoutes(app, ctx, opts.isDraining ?? (() => false));
   await registerAuthRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
+  await registerContactRoutes(app, ctx);
+  await registerHelplineRoutes(app, ctx);
+  await registerIntegrationRoutes(app, ctx);
   if (opts.events) await registerEventRoutes(app, opts.events, (request) => revalidateRequest(ctx, request), opts.eventKeepAliveMs);
   for (const register of opts.extraRoutes ?? []) await register(app, ctx);
 

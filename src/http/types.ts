@@ -7,9 +7,16 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Route serves a session that has not finished two-factor sign-in (MFA endpoints). */
     allowPendingMfa?: boolean;
+    /**
+     * A machine-to-machine webhook authenticated by an HMAC signature over the raw body (checked in
+     * the handler). No cookies are read, so the browser CSRF check does not apply.
+     */
+    signedWebhook?: boolean;
   }
   interface FastifyRequest {
     auth: Authentication | null;
+    /** The unparsed body, kept only on signed-webhook routes. */
+    rawBody?: string;
   }
 }
 

@@ -29,15 +29,16 @@ async function loadPrincipal(ctx: ServiceContext, userId: string, loaded?: users
  */
 export async function authenticateSession(ctx: ServiceContext, token: string, now = new Date()): Promise<Authentication | null> {
   const idHash = hashSecret(token);
-  const found = await sessionsRepo.findLiveSessionWithUser(ctx.database.db, idHash, now);
+  // One query: the session, its user and the user's memberships.
+  const found = await sessionsRepo.findLiveSessionWithPrincipal(ctx.database.db, idHash, now);
   if (!found) return null;
-  const { session: row, user } = found;
+  const { session: row, user, memberships } = found;
   if (now.getTime() - row.lastSeenAt.getTime() > ctx.config.SESSION_IDLE_MINUTES * 60_000) {
     await sessionsRepo.deleteSession(ctx.database.db, idHash);
     return null;
   }
-  const loaded = await loadPrincipal(ctx, row.userId, user);
-  if (!loaded) return null;
+  if (user.status !== 'active') return null;
+  const loaded = { principal: { userId: row.userId, memberships } satisfies Principal, user, memberships };
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await sessionsRepo.updateSession(ctx.database.db, idHash, { lastSeenAt: now });
   return { ...loaded, session: { idHash, userId: row.userId, mfaState: row.mfaState as sessionsRepo.MfaState } };
 }

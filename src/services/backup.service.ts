@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Database, Db } from '../db/database';
 import { listMigrations, migrateDatabase } from '../db/migrate';
 import * as repo from '../db/repos/backup.repo';
-import { verifyAuditLog } from '../db/repos/audit.repo';
+import { adoptUnnumberedSealedEntries, sealAuditLog, verifyAuditLog } from '../db/repos/audit.repo';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../db/schema';
 
 /** The first line of a backup file. */
@@ -46,13 +46,18 @@ const CONTENT_TABLES = ['organisations', 'users', 'audit_log'] as const;
 
 type Progress = ((p: BackupProgress) => void) | undefined;
 
+/** The migration that gave audit entries their seq; backups made before it need it derived. */
+const AUDIT_SEQ_MIGRATION = '0002_audit_seal';
+
 /**
  * Write a backup of the whole database to `file` from one REPEATABLE READ snapshot, streaming
- * (never holding the tables in memory). Written to `<file>.partial`, fsynced, then renamed; mode 0600.
+ * (never holding the tables in memory), after sealing the audit entries waiting (any appended in
+ * between are sealed by the restore). Written to `<file>.partial`, fsynced, then renamed; mode 0600.
  */
 export async function writeBackup(database: Database, file: string, opts: { onProgress?: Progress; overwrite?: boolean } = {}): Promise<BackupHeader> {
   if (!opts.overwrite && (await exists(file))) throw new BackupError(`${file} exists already (use --force to overwrite it)`);
   const partial = `${file}.partial`;
+  if ((await repo.listAppliedMigrations(database.db)).includes(AUDIT_SEQ_MIGRATION)) await sealAuditLog(database.db, { wait: true });
   try {
     const header = await database.db.transaction(
       async (txn) => {
@@ -206,7 +211,9 @@ export async function restoreBackup(database: Database, file: string, opts: { on
         throw new BackupError(`row count mismatch in ${t}: the header says ${expected}, the file holds ${inFile}, the database now has ${inDb}`);
       }
     }
+    if (!header.schemaVersions.includes(AUDIT_SEQ_MIGRATION)) await adoptUnnumberedSealedEntries(tx);
     const sequences = await repo.resetSerialSequences(tx);
+    // Seals entries that were still unsealed in the backup, then checks the chain.
     const audit = await verifyAuditLog(tx);
     if (!audit.ok) throw new BackupError(`the restored audit log does not verify: ${audit.problem ?? 'unknown problem'} (entry ${audit.firstBadId ?? '?'})`);
     return { header, tables, replaced, auditEntries: audit.checked, sequences };

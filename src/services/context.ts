@@ -36,12 +36,12 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (!hasPermission(actor.principal, permission)) throw new AppError('FORBIDDEN', `This needs the permission ${permission}.`);
 }
 
+/** The actor fields of an audit entry. */
+export function auditActorOf(actor: Actor): Pick<AuditInput, 'actorUserId' | 'actorTokenId' | 'requestId'> {
+  return { actorUserId: actor.principal?.userId ?? null, actorTokenId: actor.principal?.tokenId ?? null, requestId: actor.requestId };
+}
+
 /** Append an audit entry for this actor inside the given transaction. */
 export async function recordAudit(tx: Db, actor: Actor, entry: Omit<AuditInput, 'actorUserId' | 'actorTokenId' | 'requestId'>): Promise<void> {
-  await appendAuditEntry(tx, {
-    ...entry,
-    actorUserId: actor.principal?.userId ?? null,
-    actorTokenId: actor.principal?.tokenId ?? null,
-    requestId: actor.requestId,
-  });
+  await appendAuditEntry(tx, { ...entry, ...auditActorOf(actor) });
 }

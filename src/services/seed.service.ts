@@ -10,6 +10,9 @@ import { COUNTRIES, DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS } from '../db/seed/
 import { hashPassword } from '../lib/crypto/password';
 import { inTransaction, recordAudit, SYSTEM_ACTOR, type ServiceContext } from './context';
 import { DEMO_SETTING, forgetDemoFlag } from './settings.service';
+import { seedHelplineDemo } from './helpline-seed.service';
+import { ensureTaxonomy } from './taxonomy.service';
+import { getKeyedHasher } from './keyed-hash.service';
 
 const SEED_LOCK_KEY = 727004;
 
@@ -21,6 +24,11 @@ export async function ensureReferenceData(ctx: ServiceContext): Promise<void> {
       .values(c)
       .onConflictDoUpdate({ target: countries.code, set: { name: c.name, seecFocus: c.seecFocus, victorPartner: c.victorPartner } });
   }
+  await inTransaction(ctx, async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    await ensureTaxonomy(tx);
+  });
+  await getKeyedHasher(ctx);
 }
 
 /** True when no user exists yet. */
@@ -53,9 +61,11 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
       onProgress?.(++done, total);
     }
     let users = 0;
+    const operators = new Map<string, string>();
     for (const u of DEMO_USERS) {
       if (!(await usersRepo.findUserByEmail(tx, u.email))) {
         const id = randomUUID();
+        for (const m of u.memberships) if (m.role === 'helpline_operator') operators.set(m.org, id);
         await usersRepo.insertUser(tx, { id, email: u.email, displayName: u.displayName, passwordHash, locale: u.locale, isDemo: true });
         for (const m of u.memberships) {
           await usersRepo.insertMembership(tx, { id: randomUUID(), userId: id, organisationId: orgIds.get(m.org)!, role: m.role, scope: DEFAULT_SCOPE[m.role] });
@@ -64,6 +74,10 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
         users += 1;
       }
       onProgress?.(++done, total);
+    }
+    if (users > 0) {
+      const countryOf = new Map(ORGANISATIONS.map((o) => [o.key, o.countryCode]));
+      await seedHelplineDemo(ctx, tx, orgIds, countryOf, operators);
     }
     await writeSetting(tx, DEMO_SETTING, true);
     return { organisations: orgIds.size, users };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { ScopeFilter } from '../../domain/access/scope';
 import {
   GENESIS_HASH,
@@ -8,11 +8,13 @@ import {
   type ChainCheck,
   type ChainedAuditEntry,
 } from '../../domain/audit/audit-chain';
-import type { Db } from '../database';
+import { queryRows, type Db } from '../database';
 import { auditLog, settings } from '../schema';
 
-/** What a caller records; id, time and chain links are filled in here. */
-export type AuditInput = Omit<AuditEntryContent, 'id' | 'at' | 'actorUserId' | 'actorTokenId' | 'organisationId' | 'countryCode' | 'requestId' | 'entityId' | 'details'> & {
+/** What a caller records; the time is filled in here, the chain position and links by the sealer. */
+export interface AuditInput {
+  action: string;
+  entityType: string;
   actorUserId?: string | null;
   actorTokenId?: string | null;
   entityId?: string | null;
@@ -20,14 +22,31 @@ export type AuditInput = Omit<AuditEntryContent, 'id' | 'at' | 'actorUserId' | '
   countryCode?: string | null;
   requestId?: string | null;
   details?: Record<string, unknown>;
-};
+}
 
-const AUDIT_LOCK_KEY = 727002;
+/** A stored entry as listed: `id` is the row id; seq and the links are null until it is sealed. */
+export interface StoredAuditEntry extends Omit<AuditEntryContent, 'seq'> {
+  id: number;
+  seq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/** Taken (per transaction) by the one sealer at a time. */
+const AUDIT_SEAL_LOCK_KEY = 727002;
+/** settings key of the chain head: {id: last seq, hash: its hash}. */
 const HEAD_KEY = 'audit.head';
+/** Rows read per page when verifying. */
+const VERIFY_PAGE = 5000;
+/** An entry still unsealed this long after it was written means the sealer is not doing its job. */
+const UNSEALED_GRACE_SECONDS = 60;
 
-function toEntry(row: typeof auditLog.$inferSelect): ChainedAuditEntry {
+type AuditRow = typeof auditLog.$inferSelect;
+
+function toStored(row: AuditRow): StoredAuditEntry {
   return {
     id: Number(row.id),
+    seq: row.seq === null ? null : Number(row.seq),
     at: row.at,
     actorUserId: row.actorUserId,
     actorTokenId: row.actorTokenId,
@@ -43,18 +62,38 @@ function toEntry(row: typeof auditLog.$inferSelect): ChainedAuditEntry {
   };
 }
 
+/** The hashed content of a row, at chain position `seq`. */
+function toContent(row: AuditRow, seq: number): AuditEntryContent {
+  const e = toStored(row);
+  return {
+    seq,
+    at: e.at,
+    actorUserId: e.actorUserId,
+    actorTokenId: e.actorTokenId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    organisationId: e.organisationId,
+    countryCode: e.countryCode,
+    requestId: e.requestId,
+    details: e.details,
+  };
+}
+
+/** A sealed row as the chain check reads it (rows are selected with seq IS NOT NULL). */
+function toChained(row: AuditRow): ChainedAuditEntry {
+  return { ...toContent(row, Number(row.seq)), prevHash: row.prevHash ?? '', hash: row.hash ?? '' };
+}
+
 /**
- * Append one entry to the hash chain. Call inside the transaction that makes the change, so the
- * entry and the change commit or roll back together. Serialised by an advisory lock.
+ * Append one entry: a single INSERT, no lock and no read, so audited writes do not queue behind
+ * each other. Call inside the transaction that makes the change, so the entry and the change commit
+ * or roll back together. The entry is sealed into the hash chain later by `sealAuditLog`.
  */
-export async function appendAuditEntry(tx: Db, input: AuditInput): Promise<ChainedAuditEntry> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  const [last] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  // Timestamps are kept to the millisecond so the hashed value survives the database round trip.
-  const at = new Date(Math.floor(Date.now()));
-  const content: AuditEntryContent = {
-    id: last ? Number(last.id) + 1 : 1,
-    at,
+export async function appendAuditEntry(tx: Db, input: AuditInput): Promise<void> {
+  await tx.insert(auditLog).values({
+    // Kept to the millisecond, as the hash covers the ISO text of the time JavaScript reads back.
+    at: new Date(Date.now()),
     actorUserId: input.actorUserId ?? null,
     actorTokenId: input.actorTokenId ?? null,
     action: input.action,
@@ -64,16 +103,96 @@ export async function appendAuditEntry(tx: Db, input: AuditInput): Promise<Chain
     countryCode: input.countryCode ?? null,
     requestId: input.requestId ?? null,
     details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = computeAuditHash(prevHash, content);
-  await tx.insert(auditLog).values({ ...content, prevHash, hash });
-  const head = { id: content.id, hash };
-  await tx
-    .insert(settings)
-    .values({ key: HEAD_KEY, value: head })
-    .onConflictDoUpdate({ target: settings.key, set: { value: head, updatedAt: new Date() } });
-  return { ...content, prevHash, hash };
+  });
+}
+
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The recorded chain head, or undefined when none was recorded. */
+async function readHeadSetting(db: Db): Promise<ChainHead | undefined> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, HEAD_KEY));
+  const v = row?.value as { id: number; hash: string } | undefined;
+  return v ? { seq: Number(v.id), hash: v.hash } : undefined;
+}
+
+/** Where sealing carries on: the recorded head, else the last sealed row, else the genesis. */
+async function readSealHead(tx: Db): Promise<ChainHead> {
+  const recorded = await readHeadSetting(tx);
+  if (recorded) return recorded;
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(isNotNull(auditLog.seq))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return last ? { seq: Number(last.seq), hash: last.hash ?? '' } : { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Seal committed unsealed entries into the hash chain, oldest id first: give each the next seq,
+ * its prev_hash and hash, and move the recorded head — one UPDATE and one transaction per batch.
+ * Only one sealer runs at a time (database-wide): when another holds the lock this returns at once
+ * (or, with `wait`, waits for it). Returns how many entries were sealed.
+ */
+export async function sealAuditLog(db: Db, opts: { batchSize?: number; wait?: boolean } = {}): Promise<number> {
+  const batchSize = opts.batchSize ?? 2000;
+  let sealed = 0;
+  for (;;) {
+    const n = await sealBatch(db, batchSize, opts.wait ?? false);
+    if (n === null) return sealed;
+    sealed += n;
+    if (n < batchSize) return sealed;
+  }
+}
+
+/** One batch in one transaction; null when the lock is held elsewhere. */
+async function sealBatch(db: Db, batchSize: number, wait: boolean): Promise<number | null> {
+  return db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    if (wait) {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_SEAL_LOCK_KEY})`);
+    } else {
+      const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${AUDIT_SEAL_LOCK_KEY}) AS ok`);
+      if (!lock?.ok) return null;
+    }
+    const rows = await tx.select().from(auditLog).where(isNull(auditLog.seq)).orderBy(asc(auditLog.id)).limit(batchSize);
+    if (rows.length === 0) return 0;
+    let head = await readSealHead(tx);
+    const links: { id: number; seq: number; prev_hash: string; hash: string }[] = [];
+    for (const row of rows) {
+      const seq = head.seq + 1;
+      const hash = computeAuditHash(head.hash, toContent(row, seq));
+      links.push({ id: Number(row.id), seq, prev_hash: head.hash, hash });
+      head = { seq, hash };
+    }
+    const updated = await queryRows<{ id: number | string }>(
+      tx,
+      sql`UPDATE audit_log a SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+          FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS v(id bigint, seq bigint, prev_hash text, hash text)
+          WHERE a.id = v.id AND a.seq IS NULL
+          RETURNING a.id`,
+    );
+    if (updated.length !== rows.length) throw new Error(`audit sealing updated ${updated.length} of ${rows.length} entries`);
+    const value = { id: head.seq, hash: head.hash };
+    await tx
+      .insert(settings)
+      .values({ key: HEAD_KEY, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+    return rows.length;
+  });
+}
+
+/**
+ * Restoring a backup made before entries had a seq: their position is their id (as the migration
+ * that added seq did). Runs with the append-only trigger off, inside the restore's transaction.
+ */
+export async function adoptUnnumberedSealedEntries(tx: Db): Promise<void> {
+  await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+  await tx.execute(sql`UPDATE audit_log SET seq = id WHERE seq IS NULL AND hash IS NOT NULL`);
+  await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
 }
 
 /** Filters for listing audit entries. */
@@ -88,8 +207,8 @@ export interface AuditListFilter {
   scope?: ScopeFilter;
 }
 
-/** Newest first. */
-export async function listAuditEntries(db: Db, f: AuditListFilter): Promise<{ items: ChainedAuditEntry[]; total: number }> {
+/** Newest first (by row id), sealed or not. */
+export async function listAuditEntries(db: Db, f: AuditListFilter): Promise<{ items: StoredAuditEntry[]; total: number }> {
   const conds: SQL[] = [];
   if (f.entityType) conds.push(eq(auditLog.entityType, f.entityType));
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
@@ -104,32 +223,53 @@ export async function listAuditEntries(db: Db, f: AuditListFilter): Promise<{ it
   const where = conds.length ? and(...conds) : undefined;
   const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.limit).offset(f.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
-  return { items: rows.map(toEntry), total: Number(count?.n ?? 0) };
+  return { items: rows.map(toStored), total: Number(count?.n ?? 0) };
 }
 
 /**
- * Verify the whole chain in pages, then that its end matches the recorded head (which catches
- * entries cut off the end). `onProgress` reports entries checked.
+ * Seal what is waiting, then verify the whole chain in pages of seq, then that it reaches the
+ * recorded head (which catches entries cut off the end), then that no entry stayed unsealed longer
+ * than a minute. `onProgress` reports entries checked. `firstBadId` is a seq for chain problems and
+ * the row id of the oldest unsealed entry for the last check.
  */
 export async function verifyAuditLog(db: Db, onProgress?: (checked: number) => void): Promise<ChainCheck> {
-  let cursor = 0;
-  let state = { prevHash: GENESIS_HASH, nextId: 1 };
+  await sealAuditLog(db);
+  // Read the head before the walk: it only moves forward, and the entries it names committed with it,
+  // so a sealer running meanwhile on another node cannot make an intact chain look cut off.
+  let head = await readHeadSetting(db);
+  let state = { prevHash: GENESIS_HASH, nextSeq: 1 };
+  let hashAtHead: string | undefined;
   let total = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, cursor)).orderBy(asc(auditLog.id)).limit(5000);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(isNotNull(auditLog.seq), gt(auditLog.seq, state.nextSeq - 1)))
+      .orderBy(asc(auditLog.seq))
+      .limit(VERIFY_PAGE);
     if (rows.length === 0) break;
-    const r = verifyAuditChain(rows.map(toEntry), state);
+    const entries = rows.map(toChained);
+    const r = verifyAuditChain(entries, state);
     total += r.checked;
     if (!r.ok) return { ok: false, checked: total, firstBadId: r.firstBadId, problem: r.problem };
-    state = { prevHash: r.lastHash, nextId: r.nextId };
-    cursor = Number(rows[rows.length - 1]!.id);
+    if (head) hashAtHead = entries.find((e) => e.seq === head!.seq)?.hash ?? hashAtHead;
+    state = { prevHash: r.lastHash, nextSeq: r.nextSeq };
     onProgress?.(total);
   }
-  const [head] = await db.select().from(settings).where(eq(settings.key, HEAD_KEY));
-  const headValue = head?.value as { id: number; hash: string } | undefined;
-  if (headValue && (headValue.id !== state.nextId - 1 || headValue.hash !== state.prevHash)) {
-    return { ok: false, checked: total, firstBadId: headValue.id, problem: `entries after ${state.nextId - 1} were removed` };
+  const last = state.nextSeq - 1;
+  if (!head) head = await readHeadSetting(db);
+  if (head && head.seq > last) return { ok: false, checked: total, firstBadId: head.seq, problem: `entries after ${last} were removed` };
+  if (head && head.seq > 0 && hashAtHead !== undefined && hashAtHead !== head.hash) {
+    return { ok: false, checked: total, firstBadId: head.seq, problem: `entry ${head.seq} does not match the recorded chain head` };
   }
-  if (!headValue && total > 0) return { ok: false, checked: total, firstBadId: null, problem: 'the chain head record is missing' };
+  if (!head && total > 0) return { ok: false, checked: total, firstBadId: null, problem: 'the chain head record is missing' };
+  const [stale] = await queryRows<{ n: number; first: number | string | null }>(
+    db,
+    sql`SELECT count(*)::int AS n, min(id) AS first FROM audit_log
+        WHERE seq IS NULL AND at < now() - ${sql.raw(`interval '${UNSEALED_GRACE_SECONDS} seconds'`)}`,
+  );
+  if (stale && Number(stale.n) > 0) {
+    return { ok: false, checked: total, firstBadId: Number(stale.first), problem: `${Number(stale.n)} entries were never sealed` };
+  }
   return { ok: true, checked: total, firstBadId: null, problem: null };
 }

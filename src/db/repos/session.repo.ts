@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
+import type { MembershipDetail } from './user.repo';
 import { apiTokens, sessions, users } from '../schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -17,14 +18,25 @@ export async function findLiveSession(db: Db, idHash: string, now = new Date()):
   return row;
 }
 
-/** A live session joined with its user, in one query (the hot path of every authenticated request). */
-export async function findLiveSessionWithUser(db: Db, idHash: string, now = new Date()): Promise<{ session: SessionRow; user: typeof users.$inferSelect } | undefined> {
+/** The JSON of a user's memberships (organisation name and country included), for one-query loads. */
+export const membershipsJsonOf = (userId: typeof users.id | typeof sessions.userId) => sql<MembershipDetail[]>`(
+  SELECT coalesce(json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'organisationId', m.organisation_id, 'role', m.role, 'scope', m.scope,
+    'organisationName', o.name, 'countryCode', o.country_code) ORDER BY o.name, m.role), '[]'::json)
+  FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = ${userId})`;
+
+/**
+ * A live session with its user and the user's memberships, in one query (the hot path of every
+ * authenticated request).
+ */
+export async function findLiveSessionWithPrincipal(db: Db, idHash: string, now = new Date()): Promise<{ session: SessionRow; user: typeof users.$inferSelect; memberships: MembershipDetail[] } | undefined> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, memberships: membershipsJsonOf(sessions.userId) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
-  return row;
+  if (!row) return undefined;
+  const raw = typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as MembershipDetail[]) : row.memberships;
+  return { session: row.session, user: row.user, memberships: raw };
 }
 
 /** Update a session's MFA state or last-seen time. */

@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   'contacts.read',
   'contacts.write',
   'contacts.review',
+  'contacts.export',
+  'taxonomy.manage',
+  'integrations.manage',
   'referrals.receive',
   'alerts.read',
   'alerts.publish',
@@ -58,13 +61,13 @@ const CASE_WORK: Permission[] = ['cases.read', 'cases.write', 'contacts.read', '
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   helpline_operator: ['contacts.read', 'contacts.write', 'cases.read', 'knowledge.read', 'alerts.read', 'organisations.read'],
   case_manager: [...CASE_WORK, 'organisations.read'],
-  supervisor: [...CASE_WORK, 'contacts.review', 'users.read', 'organisations.read', 'stats.read'],
-  country_coordinator: [...CASE_WORK, 'contacts.review', 'users.read', 'organisations.read', 'alerts.publish', 'knowledge.write', 'network.manage', 'stats.read', 'stats.export'],
-  regional_coordinator: [...CASE_WORK, 'contacts.review', 'users.read', 'organisations.read', 'alerts.publish', 'knowledge.write', 'network.manage', 'trainings.manage', 'stats.read', 'stats.export', 'audit.read'],
+  supervisor: [...CASE_WORK, 'contacts.review', 'contacts.export', 'users.read', 'organisations.read', 'stats.read'],
+  country_coordinator: [...CASE_WORK, 'contacts.review', 'contacts.export', 'taxonomy.manage', 'users.read', 'organisations.read', 'alerts.publish', 'knowledge.write', 'network.manage', 'stats.read', 'stats.export'],
+  regional_coordinator: [...CASE_WORK, 'contacts.review', 'contacts.export', 'taxonomy.manage', 'users.read', 'organisations.read', 'alerts.publish', 'knowledge.write', 'network.manage', 'trainings.manage', 'stats.read', 'stats.export', 'audit.read'],
   trainer: ['trainings.manage', 'knowledge.read', 'organisations.read'],
   liaison_officer: ['referrals.receive', 'cases.read', 'alerts.read', 'knowledge.read', 'organisations.read'],
   evaluator: ['stats.read', 'organisations.read'],
-  administrator: ['organisations.read', 'organisations.manage', 'users.read', 'users.manage', 'tokens.manage', 'audit.read', 'knowledge.read', 'stats.read'],
+  administrator: ['organisations.read', 'organisations.manage', 'users.read', 'users.manage', 'tokens.manage', 'integrations.manage', 'audit.read', 'knowledge.read', 'stats.read'],
 };
 
 /** The scope a new membership gets when none is given. */

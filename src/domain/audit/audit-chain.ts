@@ -5,7 +5,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields of an audit entry that the hash covers. */
 export interface AuditEntryContent {
-  id: number;
+  /** Position in the chain (1, 2, 3, …), given when the entry is sealed. */
+  seq: number;
   at: Date;
   actorUserId: string | null;
   actorTokenId: string | null;
@@ -18,7 +19,7 @@ export interface AuditEntryContent {
   details: Record<string, unknown>;
 }
 
-/** A stored entry: content plus its chain links. */
+/** A sealed entry: content plus its chain links. */
 export interface ChainedAuditEntry extends AuditEntryContent {
   prevHash: string;
   hash: string;
@@ -39,8 +40,10 @@ export function canonicalJson(value: unknown): string {
 /** sha256(prevHash + canonical content), hex. */
 export function computeAuditHash(prevHash: string, entry: AuditEntryContent): string {
   // Pick the covered fields explicitly: stored entries carry more (their own hash) that must not count.
+  // The key stays "id" with the seq as its value: entries sealed before seq existed were hashed with
+  // their row id under that key, and their seq equals that id, so every hash stays byte-compatible.
   const content = canonicalJson({
-    id: entry.id,
+    id: entry.seq,
     at: entry.at.toISOString(),
     actorUserId: entry.actorUserId,
     actorTokenId: entry.actorTokenId,
@@ -64,24 +67,25 @@ export interface ChainCheck {
 }
 
 /**
- * Check entries (ascending by id, starting at `expectPrevHash`/`expectId`): ids consecutive,
- * each prevHash equal to the previous hash, and each hash recomputed from its content.
+ * Check sealed entries (ascending by seq, starting at `start`): seq numbers consecutive, each
+ * prevHash equal to the previous hash, and each hash recomputed from its content. `firstBadId` and
+ * the entry numbers in `problem` are seq numbers.
  */
 export function verifyAuditChain(
   entries: readonly ChainedAuditEntry[],
-  start: { prevHash: string; nextId: number } = { prevHash: GENESIS_HASH, nextId: 1 },
-): ChainCheck & { lastHash: string; nextId: number } {
+  start: { prevHash: string; nextSeq: number } = { prevHash: GENESIS_HASH, nextSeq: 1 },
+): ChainCheck & { lastHash: string; nextSeq: number } {
   let prevHash = start.prevHash;
-  let nextId = start.nextId;
+  let nextSeq = start.nextSeq;
   let checked = 0;
   for (const e of entries) {
-    const bad = (problem: string) => ({ ok: false, checked, firstBadId: e.id, problem, lastHash: prevHash, nextId });
-    if (e.id !== nextId) return bad(`entry ${nextId} is missing (found ${e.id})`);
-    if (e.prevHash !== prevHash) return bad(`entry ${e.id} does not link to the entry before it`);
-    if (computeAuditHash(prevHash, e) !== e.hash) return bad(`entry ${e.id} was altered after it was written`);
+    const bad = (problem: string) => ({ ok: false, checked, firstBadId: e.seq, problem, lastHash: prevHash, nextSeq });
+    if (e.seq !== nextSeq) return bad(`entry ${nextSeq} is missing (found ${e.seq})`);
+    if (e.prevHash !== prevHash) return bad(`entry ${e.seq} does not link to the entry before it`);
+    if (computeAuditHash(prevHash, e) !== e.hash) return bad(`entry ${e.seq} was altered after it was written`);
     prevHash = e.hash;
-    nextId += 1;
+    nextSeq += 1;
     checked += 1;
   }
-  return { ok: true, checked, firstBadId: null, problem: null, lastHash: prevHash, nextId };
+  return { ok: true, checked, firstBadId: null, problem: null, lastHash: prevHash, nextSeq };
 }

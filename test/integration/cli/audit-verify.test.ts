@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBufferIo } from '../../../src/cli/cli-io';
 import { verifyAuditCommand } from '../../../src/cli/audit.command';
 import { queryRows } from '../../../src/db/database';
+import { sealAuditLog } from '../../../src/db/repos/audit.repo';
 import type { ServiceContext } from '../../../src/services/context';
 import { seedDemoNetwork } from '../../../src/services/seed.service';
 import { createTestContext } from '../../helpers/test-context';
@@ -12,6 +13,8 @@ async function withSeededDatabase(fn: (ctx: ServiceContext, lastId: number) => P
   const { ctx, testDb } = await createTestContext();
   try {
     await seedDemoNetwork(ctx);
+    // Tampering is detectable once entries are sealed into the chain.
+    await sealAuditLog(ctx.database.db);
     const [row] = await queryRows<{ id: number }>(ctx.database.db, sql`SELECT max(id)::int AS id FROM audit_log`);
     await fn(ctx, row!.id);
   } finally {

@@ -31,6 +31,9 @@ const HOLDERS: Record<Permission, Role[]> = {
   'contacts.read': ['helpline_operator', 'case_manager', 'supervisor', 'country_coordinator', 'regional_coordinator'],
   'contacts.write': ['helpline_operator', 'case_manager', 'supervisor', 'country_coordinator', 'regional_coordinator'],
   'contacts.review': ['supervisor', 'country_coordinator', 'regional_coordinator'],
+  'contacts.export': ['supervisor', 'country_coordinator', 'regional_coordinator'],
+  'taxonomy.manage': ['country_coordinator', 'regional_coordinator'],
+  'integrations.manage': ['administrator'],
   'referrals.receive': ['liaison_officer'],
   'alerts.read': ['helpline_operator', 'case_manager', 'supervisor', 'country_coordinator', 'regional_coordinator', 'liaison_officer'],
   'alerts.publish': ['country_coordinator', 'regional_coordinator'],
@@ -43,7 +46,7 @@ const HOLDERS: Record<Permission, Role[]> = {
 };
 
 /** Permissions that reach personal data of children, callers or staff. */
-const PERSONAL_DATA: Permission[] = ['cases.read', 'cases.write', 'contacts.read', 'contacts.write', 'contacts.review', 'referrals.receive', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'];
+const PERSONAL_DATA: Permission[] = ['cases.read', 'cases.write', 'contacts.read', 'contacts.write', 'contacts.review', 'contacts.export', 'integrations.manage', 'referrals.receive', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'];
 
 describe('roles and permissions', () => {
   it('has exactly the nine roles and the four-rung scope ladder, narrowest first', () => {

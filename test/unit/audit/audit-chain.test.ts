@@ -7,7 +7,7 @@ function buildChain(n: number): ChainedAuditEntry[] {
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const content = {
-      id: i,
+      seq: i,
       at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
       actorUserId: null,
       actorTokenId: null,
