@@ -5,15 +5,21 @@
  *
  * Environment: BENCH_USERS (300), BENCH_ORGANISATIONS (30), BENCH_DURATION seconds per scenario (10),
  * BENCH_CONNECTIONS (10), BENCH_DATABASE_URL (default: postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_SKIP_EMBEDDED / BENCH_SKIP_POSTGRES / BENCH_SKIP_FSYNC (=1).
+ * BENCH_SKIP_EMBEDDED / BENCH_SKIP_POSTGRES / BENCH_SKIP_FSYNC (=1); BENCH_SKIP_HTTP=1 skips the four
+ * basic scenarios, BENCH_SKIP_CONTACTS=1 contact creation and its raw insert, BENCH_SKIP_SEARCH=1 the
+ * search over BENCH_SEARCH_ROWS (1000000) contacts on PostgreSQL, BENCH_SEARCH_SECONDS (30) per pass, one
+ * pass per concurrency in BENCH_SEARCH_CONNECTIONS ("1,10").
  */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadConfig } from '../src/config/config';
 import { spawnServer, stopAllServers } from '../test/helpers/spawn-server';
+import { rawTransactionPostgres } from './contacts-raw-tx';
+import { loadContactCreation, rawInsertPglite, rawInsertPostgres, type RawInsertResult } from './contacts';
 import { generateIntoDatabase, type GenerateOptions } from './generate-data';
 import { currentLoad, describeHardware, writeReport, type BenchRun } from './report';
 import { runScenarios, type LoadOptions, type ScenarioResult } from './scenarios';
+import { benchSearch } from './search';
 import { embeddedTarget, postgresTarget, postgresVersion, runEmbeddedFsyncBench, type BenchTarget } from './targets';
 
 const env = process.env;
@@ -40,8 +46,14 @@ function victorEnv(target: BenchTarget): Record<string, string> {
 }
 
 /** Generate, serve, load, stop, clean up: one database. */
-async function benchTarget(target: BenchTarget, gen: GenerateOptions, load: LoadOptions): Promise<{ generated: BenchRun['datasets'][number]; scenarios: ScenarioResult[] }> {
+const printScenario = (s: ScenarioResult) =>
+  say(`    ${s.scenario.padEnd(18)} ${s.reqPerSecAvg.toFixed(1).padStart(8)} req/s  p50 ${s.p50} ms  p97.5 ${s.p97_5} ms  p99 ${s.p99} ms  non-2xx ${s.non2xx}  errors ${s.errors}`);
+const printRaw = (r: RawInsertResult) => say(`    raw insert (${r.driver}) ${r.insertsPerSec.toFixed(1)} inserts/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}`);
+
+async function benchTarget(target: BenchTarget, gen: GenerateOptions, load: LoadOptions): Promise<{ generated: BenchRun['datasets'][number]; scenarios: ScenarioResult[]; raw: RawInsertResult[]; problems: string[] }> {
   const vEnv = victorEnv(target);
+  const raw: RawInsertResult[] = [];
+  const problems: string[] = [];
   say(`\n${target.label}`);
   try {
     const generated = await generateIntoDatabase(loadConfig(vEnv), gen);
@@ -49,13 +61,49 @@ async function benchTarget(target: BenchTarget, gen: GenerateOptions, load: Load
     const server = await spawnServer({ env: vEnv, name: `bench server (${target.label})`, cwd: root });
     say(`  server pid ${server.pid} at ${server.url}`);
     try {
-      const scenarios = await runScenarios(server.url, target.label, load, (name) => say(`  load: ${name} (${load.durationSeconds} s)`));
-      for (const s of scenarios) {
-        say(`    ${s.scenario.padEnd(18)} ${s.reqPerSecAvg.toFixed(1).padStart(8)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms  non-2xx ${s.non2xx}  errors ${s.errors}`);
+      const scenarios = env.BENCH_SKIP_HTTP === '1' ? [] : await runScenarios(server.url, target.label, load, (name) => say(`  load: ${name} (${load.durationSeconds} s)`));
+      scenarios.forEach(printScenario);
+      let contactsOk = env.BENCH_SKIP_CONTACTS !== '1';
+      if (contactsOk) {
+        say(`  load: contact creation (${load.durationSeconds} s)`);
+        const created = await loadContactCreation(server.url, target.label, load).catch((err: unknown) => {
+          const why = `Contact creation on ${target.label} failed: ${(err as Error).message}`;
+          say(`  ${why}\n--- server log (tail) ---\n${server.stdout().slice(-3000)}${server.stderr().slice(-2000)}`);
+          problems.push(why);
+          return null;
+        });
+        if (created) {
+          printScenario(created);
+          scenarios.push(created);
+        }
+        contactsOk = created !== null;
+      }
+      if (contactsOk) {
+        if (target.env.DATABASE_URL) {
+          say(`  raw insert (${load.durationSeconds} s)`);
+          raw.push(await rawInsertPostgres(target.env.DATABASE_URL, target.label, load.connections, load.durationSeconds));
+          printRaw(raw[raw.length - 1]!);
+          if (env.BENCH_RAW_TX === '1') {
+            for (const notify of [false, true]) {
+              say(`  raw service-shaped transaction${notify ? ' with NOTIFY' : ''} (${load.durationSeconds} s)`);
+              const r = await rawTransactionPostgres(target.env.DATABASE_URL, target.label, load.connections, load.durationSeconds, notify).catch((err: unknown) => {
+                problems.push(`Raw service-shaped transaction on ${target.label} failed: ${(err as Error).message}`);
+                return null;
+              });
+              if (r) raw.push(r);
+              if (r) printRaw(r);
+            }
+          }
+        }
       }
       const code = await server.stop('SIGTERM');
       if (code !== 0) say(`  warning: the server exited with code ${String(code)} on SIGTERM\n${server.stderr().slice(-2000)}`);
-      return { generated: { database: target.label, generated }, scenarios };
+      if (contactsOk && target.env.DATA_DIR) {
+        say(`  raw insert (${load.durationSeconds} s)`);
+        raw.push(await rawInsertPglite(target.env.DATA_DIR, target.label, load.connections, load.durationSeconds));
+        printRaw(raw[raw.length - 1]!);
+      }
+      return { generated: { database: target.label, generated }, scenarios, raw, problems };
     } finally {
       await server.stop('SIGKILL', 1000);
     }
@@ -81,6 +129,8 @@ async function main(): Promise<void> {
     scenarios: [],
     embeddedFsync: { figures: null, note: 'skipped (BENCH_SKIP_FSYNC)' },
     skipped: [],
+    rawInserts: [],
+    search: null,
   };
   say(`Victor bench: ${run.hardware}, Node ${run.node}, load average ${run.loadAverage.start.toFixed(2)}`);
 
@@ -100,6 +150,27 @@ async function main(): Promise<void> {
     const r = await benchTarget(target, gen, load);
     run.datasets.push(r.generated);
     run.scenarios.push(...r.scenarios);
+    run.rawInserts.push(...r.raw);
+    run.skipped.push(...r.problems);
+    if (r.problems.length) process.exitCode = 1;
+  }
+
+  if (env.BENCH_SKIP_SEARCH === '1') run.skipped.push('Contact search: skipped (BENCH_SKIP_SEARCH).');
+  else if (env.BENCH_SKIP_POSTGRES === '1') run.skipped.push('Contact search: skipped (it runs on PostgreSQL only).');
+  else {
+    const searchTarget = await postgresTarget(env);
+    if (typeof searchTarget === 'string') run.skipped.push(`Contact search: ${searchTarget}`);
+    else {
+      targets.push(searchTarget);
+      searchTarget.label = `PostgreSQL ${await postgresVersion(searchTarget.env.DATABASE_URL!)}`;
+      try {
+        const connections = (env.BENCH_SEARCH_CONNECTIONS ?? '1,10').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+        const searchOpts = { rows: intFromEnv('BENCH_SEARCH_ROWS', 1_000_000), seconds: intFromEnv('BENCH_SEARCH_SECONDS', 30), connections, root };
+        run.search = await benchSearch(searchTarget, victorEnv(searchTarget), searchOpts, say);
+      } finally {
+        await searchTarget.cleanup();
+      }
+    }
   }
 
   if (env.BENCH_SKIP_FSYNC !== '1') {

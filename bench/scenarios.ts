@@ -54,13 +54,18 @@ export async function fetchCsrf(url: string): Promise<string> {
 
 /** Sign in as the demo administrator; returns the Cookie header (session + CSRF). */
 export async function signInAdmin(url: string): Promise<string> {
+  return signInAs(url, BENCH_LOGIN);
+}
+
+/** Sign in as any account without 2FA; returns the Cookie header (session + CSRF). */
+export async function signInAs(url: string, login: { email: string; password: string }): Promise<string> {
   const csrf = await fetchCsrf(url);
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { cookie: `victor_csrf=${csrf}`, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-    body: JSON.stringify(BENCH_LOGIN),
+    body: JSON.stringify(login),
   });
-  if (res.status !== 200) throw new Error(`admin sign-in failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200) throw new Error(`sign-in of ${login.email} failed: ${res.status} ${await res.text()}`);
   const session = cookiesOf(res).get('victor_session');
   if (!session) throw new Error('the server set no victor_session cookie');
   return `victor_csrf=${csrf}; victor_session=${session}`;

@@ -217,7 +217,7 @@ export type ContactSearchQuery = z.infer<typeof contactSearchQuerySchema>;
 export const contactPageSchema = z.object({
   items: z.array(contactSummarySchema),
   nextCursor: z.string().nullable(),
-  /** Matching contacts, counted up to 10,000 (then `totalCapped`). */
+  /** Matching contacts, counted up to 1,000 (then `totalCapped`). */
   total: z.number().int(),
   totalCapped: z.boolean(),
 });

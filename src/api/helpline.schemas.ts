@@ -139,3 +139,23 @@ export const integrationSchema = z.object({
 export const integrationCreateSchema = z.object({ kind: z.enum(['telephony', 'email']), name: z.string().trim().min(2).max(100), organisationId: z.uuid() }).strict();
 /** The signing secret is shown once, at creation. */
 export const integrationCreatedSchema = integrationSchema.extend({ secret: z.string() });
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+/** PUT /api/admin/desks/:organisationId: a desk's settings (opening hours empty = around the clock). */
+export const deskUpsertSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    timeZone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Europe/Athens'),
+    openingHours: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, 'opening before closing')).max(4)),
+    phoneNumbers: z.array(z.object({ number: z.string().trim().regex(/^\+?[\d\s()-]{3,30}$/), service: z.enum(['missing_children', 'child_helpline', 'thb_hotline', 'desk']) })).max(10),
+    publicIntake: z.boolean(),
+    needsReview: z.boolean(),
+  })
+  .strict();

@@ -21,6 +21,11 @@ export interface Database {
    * `run` executes a multi-statement script and returns each statement's rows.
    */
   withSession<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  /**
+   * Run one parameterised statement whose text never changes, as a named prepared statement where the
+   * driver supports it (PostgreSQL: parsed and planned once per connection). For hot paths only.
+   */
+  runPrepared<T extends Record<string, unknown>>(name: string, text: string, values: unknown[]): Promise<T[]>;
   /** Subscribe to a NOTIFY channel; returns the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -41,6 +46,9 @@ export function createPgliteDatabase(client: PGlite, close?: () => Promise<void>
     async withSession(fn) {
       // PGlite is one connection already; runExclusive would deadlock with exec's own lock.
       return fn(async (script) => (await client.exec(script)).map((r) => r.rows as Record<string, unknown>[]));
+    },
+    async runPrepared<T extends Record<string, unknown>>(_name: string, text: string, values: unknown[]) {
+      return (await client.query<T>(text, values)).rows;
     },
     async listen(channel, onPayload) {
       const unsub = await client.listen(channel, onPayload);
@@ -65,7 +73,8 @@ export interface PostgresOptions {
 /** Open a pool on a PostgreSQL server. */
 export function createPostgresDatabase(opts: PostgresOptions): Database {
   // Keep bigint/timestamp parsing consistent with PGlite: int8 as number where safe is handled in repos.
-  const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'victor' });
+  // JIT compilation only slows the short queries of an interactive application.
+  const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'victor', options: '-c jit=off' });
   pool.on('error', () => {
     /* idle client errors surface on next query; never crash the process */
   });
@@ -84,6 +93,9 @@ export function createPostgresDatabase(opts: PostgresOptions): Database {
       } finally {
         client.release();
       }
+    },
+    async runPrepared<T extends Record<string, unknown>>(name: string, text: string, values: unknown[]) {
+      return (await pool.query<T>({ name, text, values })).rows;
     },
     async listen(channel, onPayload) {
       const client = new pg.Client({ connectionString: opts.url, application_name: `${opts.applicationName ?? 'victor'}-listen` });

@@ -13,8 +13,8 @@ import { inTransaction, recordAudit, requirePermission, type Actor, type Service
 import { loadCurrentTaxonomy } from './helpline-cache.service';
 import { getKeyedHasher } from './keyed-hash.service';
 
-/** Totals are counted up to this many; beyond it the page says "10,000+". */
-export const COUNT_CAP = 10_000;
+/** Totals are counted up to this many; beyond it the page says "1,000+" (counting further costs time). */
+export const COUNT_CAP = 1_000;
 /** The most rows one export may hold. */
 export const EXPORT_MAX_ROWS = 200_000;
 

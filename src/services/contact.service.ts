@@ -34,13 +34,6 @@ export function generateContactReference(countryCode: string, at: Date): string 
 /** Thrown when the idempotency key was used before (nothing was written). */
 class ReplayedKey extends Error {}
 
-/** Defaults of the columns a new row does not set (the database's defaults, for the view). */
-const EMPTY_CONTACT: Partial<contactRepo.ContactRow> = {
-  externalRef: null, endedAt: null, handleSeconds: null, language: null, callerType: null, callerSector: null, callerAgeBand: null, callerGender: null,
-  childAgeBand: null, childGender: null, region: null, categories: [], isThb: false, informationGiven: [], actionsTaken: [], consentCallback: false,
-  consentConfidentiality: false, callbackPhoneEnc: null, outcome: null, nonDataType: null, notesEnc: null, searchTerms: [], callerId: null, caseId: null,
-  policeNotifiedAt: null, nrmNotifiedAt: null, outOfHours: false, reviewStatus: null, reviewComment: null, reviewedBy: null, reviewedAt: null, completedAt: null,
-};
 
 function decryptSecrets(ctx: ServiceContext, c: contactRepo.ContactRow) {
   return {
@@ -130,7 +123,7 @@ async function insertNewContact(ctx: ServiceContext, actor: Actor, input: Contac
   const callerHash = rawCallerId ? cc.hasher.hashCallerId(rawCallerId) : null;
   // One statement: caller profile, contact and audit entry commit together in one round trip.
   const inserted = await contactRepo.insertContactWithAudit(
-    ctx.database.db,
+    ctx.database,
     row,
     {
       ...auditActorOf(actor),
@@ -144,9 +137,9 @@ async function insertNewContact(ctx: ServiceContext, actor: Actor, input: Contac
     callerHash ? { id: randomUUID(), callerHash } : null,
   );
   if (!inserted) throw new ReplayedKey();
-  const stored: contactRepo.ContactRow = { ...EMPTY_CONTACT, ...row, callerId: inserted.callerId, version: inserted.version, createdAt: inserted.createdAt, updatedAt: inserted.updatedAt } as contactRepo.ContactRow;
+  const stored = inserted.row;
   // A caller seen before: the operator gets the profile at once (a first contact needs none).
-  const callerRow = inserted.callerId && inserted.previousCallerContacts > 0 ? await callerRepo.findCaller(ctx.database.db, inserted.callerId) : undefined;
+  const callerRow = stored.callerId && inserted.previousCallerContacts > 0 ? await callerRepo.findCaller(ctx.database.db, stored.callerId) : undefined;
   const profile = callerRow ? await buildCallerProfile(ctx, ctx.database.db, callerRow) : null;
   const view = presentContact({ ...stored, operatorName: null }, { notes: fields.notes ?? null, callbackPhone: stored.callbackPhoneEnc ? (fields.callbackPhone ?? null) : null }, profile);
   announceChange(ctx, view);

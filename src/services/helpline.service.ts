@@ -4,7 +4,7 @@
  */
 import { and, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DeskView, KpiView, WallboardView, kpiQuerySchema, phoneNumberSchema } from '../api/helpline.schemas';
+import type { DeskView, KpiView, WallboardView, deskUpsertSchema, kpiQuerySchema, phoneNumberSchema } from '../api/helpline.schemas';
 import * as deskRepo from '../db/repos/desk.repo';
 import * as orgRepo from '../db/repos/organisation.repo';
 import * as statsRepo from '../db/repos/helpline-stats.repo';
@@ -12,7 +12,9 @@ import { buildContactConditions } from '../db/repos/contact.repo';
 import { ROLE_PERMISSIONS, ROLES } from '../domain/access/roles';
 import { buildScopeFilter, canAccessRecord } from '../domain/access/scope';
 import { localDay, startOfLocalDay } from '../domain/helpline/local-time';
-import { requirePermission, type Actor, type ServiceContext } from './context';
+import { AppError } from '../domain/errors';
+import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+import { forgetDesks } from './helpline-cache.service';
 import { resolveDeskForActor } from './desk-access';
 import { getTaxonomy } from './taxonomy.service';
 
@@ -107,4 +109,31 @@ export async function getKpis(ctx: ServiceContext, actor: Actor, q: z.infer<type
     nrmNotified: totals.nrm,
     medianMinutesToNrm: totals.nrmMinutes,
   };
+}
+
+/** Every desk (administrators and coordinators configure them). */
+export async function listDesks(ctx: ServiceContext, actor: Actor): Promise<DeskView[]> {
+  requirePermission(actor, 'organisations.read');
+  return (await deskRepo.listDesks(ctx.database.db)).map(presentDesk);
+}
+
+/**
+ * Create or change a desk's settings. The desk that takes the public form's reports for a country is
+ * unique: switching it on here switches it off at the country's other desk.
+ */
+export async function upsertDesk(ctx: ServiceContext, actor: Actor, organisationId: string, input: z.infer<typeof deskUpsertSchema>): Promise<DeskView> {
+  requirePermission(actor, 'organisations.manage');
+  const org = await orgRepo.findOrganisation(ctx.database.db, organisationId);
+  if (!org) throw new AppError('ORGANISATION_NOT_FOUND', 'The organisation does not exist.');
+  if (actor.principal && !canAccessRecord(actor.principal, 'organisations.manage', { organisationId, countryCode: org.countryCode })) {
+    throw new AppError('OUT_OF_SCOPE', 'This organisation is outside your scope.');
+  }
+  const view = await inTransaction(ctx, async (tx) => {
+    if (input.publicIntake) await deskRepo.clearPublicIntake(tx, org.countryCode, organisationId);
+    await deskRepo.upsertDesk(tx, { organisationId, countryCode: org.countryCode, ...input });
+    await recordAudit(tx, actor, { action: 'desk.saved', entityType: 'desk', entityId: organisationId, organisationId, countryCode: org.countryCode, details: { publicIntake: input.publicIntake } });
+    return presentDesk((await deskRepo.findDesk(tx, organisationId))!);
+  });
+  forgetDesks(ctx.database);
+  return view;
 }

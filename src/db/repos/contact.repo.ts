@@ -1,6 +1,6 @@
 import { and, arrayContains, arrayOverlaps, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ScopeFilter } from '../../domain/access/scope';
-import { queryRows, type Db } from '../database';
+import { type Database, type Db } from '../database';
 import type { AuditInput } from './audit.repo';
 import { contacts, users } from '../schema';
 
@@ -114,64 +114,89 @@ export async function countContacts(db: Db, f: ContactSearch, cap: number): Prom
   return Number(row?.n ?? 0);
 }
 
-/** Columns of `contacts` in insert order, with their drizzle keys. */
-const INSERT_COLUMNS = Object.entries(getTableColumns(contacts)).map(([key, col]) => ({ key: key as keyof ContactInsert, name: col.name }));
+/** Columns of `contacts` in insert order (all but caller_id), with their drizzle keys and SQL types. */
+const INSERT_COLUMNS = Object.entries(getTableColumns(contacts))
+  .filter(([key]) => key !== 'callerId')
+  .map(([key, col]) => ({ key: key as keyof ContactInsert, name: col.name, type: col.getSQLType() }));
+
+/** The database defaults of a new contact, for columns the service leaves out. */
+function contactDefaults(now: Date): Omit<ContactRow, 'id' | 'reference' | 'organisationId' | 'countryCode' | 'status' | 'source' | 'channel' | 'direction' | 'startedAt' | 'taxonomyVersion'> {
+  return {
+    idempotencyKey: null, externalRef: null, endedAt: null, handleSeconds: null, language: null, callerType: null, callerSector: null, callerAgeBand: null,
+    callerGender: null, childAgeBand: null, childGender: null, region: null, categories: [], isThb: false, informationGiven: [], actionsTaken: [],
+    consentCallback: false, consentConfidentiality: false, callbackPhoneEnc: null, outcome: null, nonDataType: null, notesEnc: null, searchTerms: [],
+    callerId: null, caseId: null, operatorUserId: null, policeNotifiedAt: null, nrmNotifiedAt: null, outOfHours: false, reviewStatus: null,
+    reviewComment: null, reviewedBy: null, reviewedAt: null, version: 1, createdAt: now, updatedAt: now, completedAt: null,
+  };
+}
+
+const AUDIT_COLUMNS = ['at', 'actor_user_id', 'actor_token_id', 'action', 'entity_type', 'entity_id', 'organisation_id', 'country_code', 'request_id', 'details'] as const;
+const AUDIT_TYPES = ['timestamptz', 'uuid', 'uuid', 'text', 'text', 'text', 'uuid', 'char(2)', 'text', 'jsonb'] as const;
+
+/**
+ * The text of the one-statement insert (built once: the same text every time, so PostgreSQL prepares
+ * it once per connection). Parameters: the contact's columns, then caller id and hash and whether
+ * there is a caller, then the audit entry's columns.
+ */
+const INSERT_CONTACT_SQL = (() => {
+  const n = INSERT_COLUMNS.length;
+  const p = (i: number, type: string) => `$${i}::${type}`;
+  const cols = [...INSERT_COLUMNS.map((c) => `"${c.name}"`), 'caller_id'].join(', ');
+  const vals = [...INSERT_COLUMNS.map((c, i) => p(i + 1, c.type)), '(SELECT id FROM caller)'].join(', ');
+  const col = (name: string) => `$${INSERT_COLUMNS.findIndex((c) => c.name === name) + 1}`;
+  const callerBase = n + 1;
+  const auditBase = n + 4;
+  return `WITH caller AS (
+      INSERT INTO callers (id, organisation_id, caller_hash, first_contact_at, last_contact_at)
+      SELECT $${callerBase}::uuid, ${col('organisation_id')}::uuid, $${callerBase + 1}::text, ${col('started_at')}::timestamptz, ${col('started_at')}::timestamptz
+      WHERE $${callerBase + 2}::boolean
+      ON CONFLICT (organisation_id, caller_hash) DO UPDATE SET last_contact_at = greatest(callers.last_contact_at, excluded.last_contact_at)
+      RETURNING id
+    ), c AS (
+      INSERT INTO contacts (${cols}) VALUES (${vals}) ON CONFLICT DO NOTHING
+      RETURNING id, caller_id
+    ), a AS (
+      INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')})
+      SELECT ${AUDIT_COLUMNS.map((_, i) => p(auditBase + i, AUDIT_TYPES[i]!)).join(', ')} FROM c
+    )
+    SELECT c.id, c.caller_id, (SELECT count(*) FROM contacts p WHERE c.caller_id IS NOT NULL AND p.caller_id = c.caller_id)::int AS previous FROM c`;
+})();
 
 /** What the single-statement insert returns. */
 export interface InsertedContact {
-  id: string;
-  callerId: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
+  row: ContactRow;
   /** Contacts the caller made before this one (0 for a first contact or no caller). */
   previousCallerContacts: number;
 }
 
 /**
- * Insert a contact, upsert its caller profile and append its audit entry in ONE statement (one
- * round trip, atomic on its own). Returns undefined when the idempotency key (or external
+ * Insert a contact, upsert its caller profile and append its audit entry in ONE prepared statement
+ * (one round trip, atomic on its own). Returns undefined when the idempotency key (or external
  * reference) was used already: then nothing is written except the caller's last-contact time.
  */
 export async function insertContactWithAudit(
-  db: Db,
-  row: ContactInsert,
+  database: Database,
+  input: ContactInsert,
   audit: AuditInput,
   caller: { id: string; callerHash: string } | null,
 ): Promise<InsertedContact | undefined> {
-  const values = INSERT_COLUMNS.filter((c) => c.key !== 'callerId' && row[c.key] !== undefined);
-  const colList = sql.join([...values.map((c) => sql.identifier(c.name)), sql.identifier('caller_id')], sql`, `);
-  const valList = sql.join([...values.map((c) => toParam(row[c.key])), sql`(SELECT id FROM caller)`], sql`, `);
+  const now = new Date();
+  const row = { ...contactDefaults(now), ...input } as ContactRow;
+  const values: unknown[] = INSERT_COLUMNS.map((c) => toParam(row[c.key]));
+  values.push(caller?.id ?? null, caller?.callerHash ?? null, caller !== null);
   const a = auditValues(audit);
-  const rows = await queryRows<{ id: string; caller_id: string | null; version: number; created_at: string | Date; updated_at: string | Date; previous: number }>(
-    db,
-    sql`WITH caller AS (
-          INSERT INTO callers (id, organisation_id, caller_hash, first_contact_at, last_contact_at)
-          SELECT ${caller?.id ?? null}::uuid, ${row.organisationId}::uuid, ${caller?.callerHash ?? null}, ${toParam(row.startedAt)}, ${toParam(row.startedAt)}
-          WHERE ${caller !== null}::boolean
-          ON CONFLICT (organisation_id, caller_hash) DO UPDATE SET last_contact_at = greatest(callers.last_contact_at, excluded.last_contact_at)
-          RETURNING id
-        ), c AS (
-          INSERT INTO contacts (${colList}) VALUES (${valList}) ON CONFLICT DO NOTHING
-          RETURNING id, caller_id, version, created_at, updated_at
-        ), a AS (
-          INSERT INTO audit_log (at, actor_user_id, actor_token_id, action, entity_type, entity_id, organisation_id, country_code, request_id, details)
-          SELECT ${a.at}::timestamptz, ${a.actorUserId}::uuid, ${a.actorTokenId}::uuid, ${a.action}, ${a.entityType}, ${a.entityId}, ${a.organisationId}::uuid, ${a.countryCode}, ${a.requestId}, ${a.details}::jsonb FROM c
-        )
-        SELECT c.id, c.caller_id, c.version, c.created_at, c.updated_at,
-               (SELECT count(*) FROM contacts p WHERE c.caller_id IS NOT NULL AND p.caller_id = c.caller_id)::int AS previous
-        FROM c`,
-  );
+  values.push(a.at, a.actorUserId, a.actorTokenId, a.action, a.entityType, a.entityId, a.organisationId, a.countryCode, a.requestId, a.details);
+  const rows = await database.runPrepared<{ id: string; caller_id: string | null; previous: number }>('victor_insert_contact', INSERT_CONTACT_SQL, values);
   const r = rows[0];
   if (!r) return undefined;
-  return { id: r.id, callerId: r.caller_id, version: Number(r.version), createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), previousCallerContacts: Number(r.previous) };
+  return { row: { ...row, callerId: r.caller_id }, previousCallerContacts: Number(r.previous) };
 }
 
-/** A JavaScript value as a query parameter (dates as ISO text, arrays as PostgreSQL arrays). */
-function toParam(v: unknown): SQL {
-  if (v instanceof Date) return sql`${v.toISOString()}::timestamptz`;
-  if (Array.isArray(v)) return sql`${toArrayLiteral(v as unknown[])}::text[]`;
-  return sql`${v ?? null}`;
+/** A JavaScript value as a driver parameter (dates as ISO text, arrays as PostgreSQL array literals). */
+function toParam(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return toArrayLiteral(v as unknown[]);
+  return v ?? null;
 }
 
 /** A text[] literal: every element double-quoted, quotes and backslashes escaped. */

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../database';
 import { helplineDesks } from '../schema';
 
@@ -25,4 +25,9 @@ export async function findDesk(db: Db, organisationId: string): Promise<DeskRow 
 export async function upsertDesk(db: Db, row: typeof helplineDesks.$inferInsert): Promise<void> {
   const { organisationId: _id, ...rest } = row;
   await db.insert(helplineDesks).values(row).onConflictDoUpdate({ target: helplineDesks.organisationId, set: { ...rest, updatedAt: new Date() } });
+}
+
+/** Switch off public intake at a country's desks other than `except`. */
+export async function clearPublicIntake(db: Db, countryCode: string, except: string): Promise<void> {
+  await db.update(helplineDesks).set({ publicIntake: false, updatedAt: new Date() }).where(and(eq(helplineDesks.countryCode, countryCode), ne(helplineDesks.organisationId, except)));
 }

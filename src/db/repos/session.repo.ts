@@ -29,14 +29,32 @@ export const membershipsJsonOf = (userId: typeof users.id | typeof sessions.user
  * authenticated request).
  */
 export async function findLiveSessionWithPrincipal(db: Db, idHash: string, now = new Date()): Promise<{ session: SessionRow; user: typeof users.$inferSelect; memberships: MembershipDetail[] } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users, memberships: membershipsJsonOf(sessions.userId) })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+  const [row] = await sessionQueryOf(db).execute({ id: idHash, now });
   if (!row) return undefined;
   const raw = typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as MembershipDetail[]) : row.memberships;
   return { session: row.session, user: row.user, memberships: raw };
+}
+
+/** Build the session query as a prepared statement (named on PostgreSQL: parsed and planned once). */
+function prepareSessionQuery(db: Db) {
+  return db
+    .select({ session: sessions, user: users, memberships: membershipsJsonOf(sessions.userId) })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('victor_session_principal');
+}
+
+const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+
+/** The session query of a database handle, prepared on first use. */
+function sessionQueryOf(db: Db) {
+  let q = preparedSessionQueries.get(db);
+  if (!q) {
+    q = prepareSessionQuery(db);
+    preparedSessionQueries.set(db, q);
+  }
+  return q;
 }
 
 /** Update a session's MFA state or last-seen time. */

@@ -83,10 +83,22 @@ export function stampNotifications(
 /** A desk's opening hours: weekday (mon…sun) to [from, to) "HH:MM" pairs. Empty: around the clock. */
 export type OpeningHours = Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached weekday + 24-hour clock formatter per time zone (building one is slow). */
+function weekdayClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** True when `at` falls outside the desk's opening hours in its time zone. */
 export function isOutOfHours(at: Date, hours: OpeningHours, timeZone: string): boolean {
   if (Object.keys(hours).length === 0) return false;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = weekdayClockFormat(timeZone).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const weekday = get('weekday').toLowerCase().slice(0, 3) as keyof OpeningHours;
   const hhmm = `${get('hour')}:${get('minute')}`;
