@@ -67,6 +67,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       VICTOR_DEMO_SEED: 'true',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+      RATE_LIMIT_PUBLIC_REPORTS_PER_HOUR: '1000',
       LOG_LEVEL: 'warn',
     },
   },

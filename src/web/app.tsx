@@ -1,4 +1,4 @@
-import { lazy, useMemo, type ReactNode } from 'react';
+import { Suspense, lazy, useMemo, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import type { Permission } from './api/types';
 import { AppLayout } from './components/app-layout';
 import { AuthLayout } from './components/auth-layout';
+import { FullPageLoader } from './components/full-page-loader';
 import { NotAllowed } from './components/not-allowed';
 import { RequirePermission, RequireSignedIn } from './components/route-guards';
 import { SessionProvider } from './session/session-provider';
@@ -20,6 +21,14 @@ const UserAdminPage = lazy(() => import('./features/admin/users/user-admin.page'
 const OrganisationsPage = lazy(() => import('./features/admin/organisations/organisations.page'));
 const ApiTokensPage = lazy(() => import('./features/admin/tokens/api-tokens.page'));
 const AuditLogPage = lazy(() => import('./features/admin/audit/audit-log.page'));
+const ConsolePage = lazy(() => import('./features/helpline/console/console.page'));
+const ContactsPage = lazy(() => import('./features/helpline/contacts/contacts.page'));
+const ContactDetailPage = lazy(() => import('./features/helpline/contacts/contact-detail.page'));
+const WallboardPage = lazy(() => import('./features/helpline/wallboard/wallboard.page'));
+const KpisPage = lazy(() => import('./features/helpline/kpis/kpis.page'));
+const TaxonomyPage = lazy(() => import('./features/admin/taxonomy/taxonomy.page'));
+const IntegrationsPage = lazy(() => import('./features/admin/integrations/integrations.page'));
+const PublicReportPage = lazy(() => import('./features/public-report/public-report.page'));
 
 /** A route whose page only users holding `permission` see; the server checks again on every request. */
 function guarded(path: string, permission: Permission, page: ReactNode): RouteObject {
@@ -27,6 +36,8 @@ function guarded(path: string, permission: Permission, page: ReactNode): RouteOb
 }
 
 const router = createBrowserRouter([
+  // The public report form: no account, its own plain layout with a quick-exit button.
+  { path: '/report', element: <Suspense fallback={<FullPageLoader />}><PublicReportPage /></Suspense> },
   {
     element: <AuthLayout />,
     children: [
@@ -46,6 +57,14 @@ const router = createBrowserRouter([
           guarded('/admin/users', 'users.manage', <UserAdminPage />),
           guarded('/admin/organisations', 'organisations.manage', <OrganisationsPage />),
           guarded('/admin/tokens', 'tokens.manage', <ApiTokensPage />),
+          guarded('/helpline/console', 'contacts.write', <ConsolePage />),
+          guarded('/helpline/console/:id', 'contacts.write', <ConsolePage />),
+          guarded('/contacts', 'contacts.read', <ContactsPage />),
+          guarded('/contacts/:id', 'contacts.read', <ContactDetailPage />),
+          guarded('/helpline/wallboard', 'contacts.review', <WallboardPage />),
+          guarded('/helpline/kpis', 'contacts.review', <KpisPage />),
+          guarded('/admin/taxonomy', 'taxonomy.manage', <TaxonomyPage />),
+          guarded('/admin/integrations', 'integrations.manage', <IntegrationsPage />),
           guarded('/admin/audit', 'audit.read', <AuditLogPage />),
           { path: '*', element: <NotAllowed notFound /> },
         ],

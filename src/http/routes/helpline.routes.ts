@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema, okSchema } from '../../api/common.schemas';
-import { deskSchema, kpiQuerySchema, kpiSchema, publicDeskSchema, publicReportReceiptSchema, publicReportSchema, wallboardQuerySchema, wallboardSchema } from '../../api/helpline.schemas';
+import { deskSchema, deskUpsertSchema, kpiQuerySchema, kpiSchema, publicDeskSchema, publicReportReceiptSchema, publicReportSchema, wallboardQuerySchema, wallboardSchema } from '../../api/helpline.schemas';
 import {
   taxonomyCodeParamsSchema,
   taxonomyCodeSchema,
@@ -39,6 +39,16 @@ export async function registerHelplineRoutes(app: FastifyInstance, ctx: ServiceC
     config: { access: 'contacts.review' },
     schema: { tags, summary: 'Helpline KPIs over a period', querystring: kpiQuerySchema, response: { 200: kpiSchema, ...errors } },
   }, async (request) => helplineService.getKpis(ctx, actorOf(request), request.query));
+
+  r.get('/api/admin/desks', {
+    config: { access: 'organisations.read' },
+    schema: { tags, summary: 'Helpline desks and their settings', response: { 200: z.array(deskSchema), ...errors } },
+  }, async (request) => helplineService.listDesks(ctx, actorOf(request)));
+
+  r.put('/api/admin/desks/:organisationId', {
+    config: { access: 'organisations.manage' },
+    schema: { tags, summary: "Create or change a desk's hours, numbers and public intake", params: z.object({ organisationId: z.uuid() }).strict(), body: deskUpsertSchema, response: { 200: deskSchema, ...errors } },
+  }, async (request) => helplineService.upsertDesk(ctx, actorOf(request), request.params.organisationId, request.body));
 
   const taxTags = ['taxonomy'];
   r.get('/api/taxonomy', {

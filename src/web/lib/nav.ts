@@ -1,5 +1,18 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuilding, IconHistory, IconHome, IconKey, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconChartBar,
+  IconHeadset,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconLayoutDashboard,
+  IconListSearch,
+  IconPlugConnected,
+  IconTags,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Permission } from '../api/types';
 
 /** One entry of the side navigation. */
@@ -17,10 +30,16 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome, group: 'main' },
+  { to: '/helpline/console', labelKey: 'nav.console', icon: IconHeadset, permission: 'contacts.write', group: 'main' },
+  { to: '/contacts', labelKey: 'nav.contacts', icon: IconListSearch, permission: 'contacts.read', group: 'main' },
+  { to: '/helpline/wallboard', labelKey: 'nav.wallboard', icon: IconLayoutDashboard, permission: 'contacts.review', group: 'main' },
+  { to: '/helpline/kpis', labelKey: 'nav.kpis', icon: IconChartBar, permission: 'contacts.review', group: 'main' },
   { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, group: 'main' },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage', group: 'admin' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuilding, permission: 'organisations.manage', group: 'admin' },
   { to: '/admin/tokens', labelKey: 'nav.tokens', icon: IconKey, permission: 'tokens.manage', group: 'admin' },
+  { to: '/admin/taxonomy', labelKey: 'nav.taxonomy', icon: IconTags, permission: 'taxonomy.manage', group: 'admin' },
+  { to: '/admin/integrations', labelKey: 'nav.integrations', icon: IconPlugConnected, permission: 'integrations.manage', group: 'admin' },
   { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read', group: 'admin' },
 ];
 
@@ -30,4 +49,4 @@ export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
 }
 
 /** Permissions that open the administration group (and with it the API documentation link). */
-export const ADMIN_PERMISSIONS: readonly Permission[] = ['users.manage', 'organisations.manage', 'tokens.manage', 'audit.read'];
+export const ADMIN_PERMISSIONS: readonly Permission[] = ['users.manage', 'organisations.manage', 'tokens.manage', 'taxonomy.manage', 'integrations.manage', 'audit.read'];

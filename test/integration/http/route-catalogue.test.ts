@@ -25,6 +25,12 @@ const PUBLIC_ROUTES = [
   'GET /api/docs/json',
   'GET /api/docs/yaml',
   'GET /api/docs/static/*',
+  // Helpline public form: the desks that take reports, and the anonymous report (rate-limited, honeypot).
+  'GET /api/public/desks',
+  'POST /api/public/reports',
+  // Signed webhooks of phone systems and mail gateways: no session, an HMAC signature per integration.
+  'POST /api/integrations/telephony/events',
+  'POST /api/integrations/email/messages',
 ].sort();
 
 /** Routes open to any signed-in user regardless of role. Reviewed by hand as well. */
@@ -38,6 +44,8 @@ const AUTHENTICATED_ROUTES = [
   'GET /api/countries',
   'GET /api/roles',
   'GET /api/events', // live updates; each event is filtered by the listener's permission and scope
+  'GET /api/taxonomy', // the contact categories are reference data, not personal data
+  'GET /api/taxonomy/versions',
 ].sort();
 
 let app: FastifyInstance;
