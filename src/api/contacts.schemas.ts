@@ -24,6 +24,11 @@ import {
 import { countryCodeSchema } from './common.schemas';
 
 const isoDate = z.iso.datetime({ offset: true });
+/** When a contact happened: not before 2000, not more than a day ahead (clock skew). */
+const contactTime = isoDate.refine((v) => {
+  const t = Date.parse(v);
+  return t >= Date.UTC(2000, 0, 1) && t <= Date.now() + 86_400_000;
+}, 'a time between 2000 and tomorrow');
 const codeSchema = z.string().regex(/^[A-Z0-9]+(\.[A-Z0-9_]+)*$/, 'a taxonomy code').max(80);
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z.array(item).max(max).refine((a) => new Set(a).size === a.length, 'an item is listed twice');
@@ -35,8 +40,8 @@ export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,80}$/, '
 export const contactFieldsSchema = z.object({
   channel: z.enum(CHANNELS),
   direction: z.enum(DIRECTIONS),
-  startedAt: isoDate,
-  endedAt: isoDate.nullable(),
+  startedAt: contactTime,
+  endedAt: contactTime.nullable(),
   language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code').nullable(),
   callerType: z.enum(CALLER_TYPES).nullable(),
   callerSector: z.enum(PROFESSIONAL_SECTORS).nullable(),
@@ -88,9 +93,14 @@ export const nonDataContactSchema = z
     organisationId: z.uuid().optional(),
     channel: z.enum(CHANNELS),
     nonDataType: z.enum(NON_DATA_TYPES),
-    startedAt: isoDate.optional(),
+    startedAt: contactTime.optional(),
     callerId: z.string().trim().min(3).max(200).optional(),
   })
+  .strict();
+
+/** POST /api/contacts/:id/discard: the version read last, and why (kept in the audit log). */
+export const contactDiscardSchema = z
+  .object({ version: z.number().int().min(1), reason: z.enum(['opened_by_mistake', 'duplicate', 'spam', 'test']) })
   .strict();
 
 export const contactReviewSchema = z

@@ -47,7 +47,7 @@ export type WallboardView = z.infer<typeof wallboardSchema>;
 export const kpiQuerySchema = z
   .object({ from: isoDate, to: isoDate, organisationId: z.uuid().optional(), countryCode: countryCodeSchema.optional() })
   .strict()
-  .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['to'] });
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] });
 
 export const kpiSchema = z.object({
   from: z.string(),

@@ -48,7 +48,7 @@ export async function lookupCaller(ctx: ServiceContext, actor: Actor, input: { c
   requirePermission(actor, 'contacts.read');
   const desk = await resolveDeskForActor(ctx, actor, 'contacts.read', input.organisationId);
   const hasher = await getKeyedHasher(ctx);
-  const caller = await callerRepo.findCallerByHash(ctx.database.db, desk.organisationId, hasher.hashCallerId(input.callerId));
+  const caller = await callerRepo.findCallerByHash(ctx.database.db, desk.organisationId, hasher.hashCallerId(input.callerId, desk.countryCode));
   if (!caller) return null;
   return inTransaction(ctx, async (tx) => {
     await recordAudit(tx, actor, { action: 'caller.viewed', entityType: 'caller', entityId: caller.id, organisationId: desk.organisationId, countryCode: desk.countryCode });

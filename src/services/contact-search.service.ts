@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify';
 import type { ContactSearchQuery } from '../api/contacts.schemas';
 import * as contactRepo from '../db/repos/contact.repo';
+import * as taxonomyRepo from '../db/repos/taxonomy.repo';
 import { buildScopeFilter } from '../domain/access/scope';
 import { resolveRegionalCode } from '../domain/helpline/taxonomy';
 import { AppError } from '../domain/errors';
@@ -35,8 +36,7 @@ async function resolveSearch(ctx: ServiceContext, actor: Actor, q: Omit<ContactS
   const scope = actor.principal ? buildScopeFilter(actor.principal, permission) : { all: true, ownerUserIds: [], organisationIds: [], countryCodes: [] };
   let categories: string[] | undefined;
   if (q.category) {
-    const { codes } = await loadCurrentTaxonomy(ctx);
-    categories = [q.category, ...codes.filter((c) => c.mapsTo === q.category).map((c) => c.code)];
+    categories = [q.category, ...(await taxonomyRepo.listCodesMappingTo(ctx.database.db, q.category))];
   }
   let terms: string[] | undefined;
   if (q.q) {

@@ -5,7 +5,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ContactCreateInput, ContactUpdateInput, ContactView, contactReviewSchema, nonDataContactSchema } from '../api/contacts.schemas';
+import type { ContactCreateInput, ContactUpdateInput, ContactView, contactDiscardSchema, contactReviewSchema, nonDataContactSchema } from '../api/contacts.schemas';
 import type { Db } from '../db/database';
 import * as callerRepo from '../db/repos/caller.repo';
 import * as contactRepo from '../db/repos/contact.repo';
@@ -120,7 +120,7 @@ async function insertNewContact(ctx: ServiceContext, actor: Actor, input: Contac
     operatorUserId,
   };
   if (complete) row = { ...row, ...computeCompletion(row as typeof row & { startedAt: Date }, cc, now) };
-  const callerHash = rawCallerId ? cc.hasher.hashCallerId(rawCallerId) : null;
+  const callerHash = rawCallerId ? cc.hasher.hashCallerId(rawCallerId, desk.countryCode) : null;
   // One statement: caller profile, contact and audit entry commit together in one round trip.
   const inserted = await contactRepo.insertContactWithAudit(
     ctx.database,
@@ -196,10 +196,15 @@ async function applyChange(ctx: ServiceContext, actor: Actor, id: string, input:
     const cc = await changeContextFor(ctx, id, desk, current, tx);
     let columns = computeContactColumns(fields, cc);
     if (rawCallerId && !current.callerId) {
-      const caller = await callerRepo.recordCallerContact(tx, { id: randomUUID(), organisationId: current.organisationId, callerHash: cc.hasher.hashCallerId(rawCallerId), at: current.startedAt });
+      const caller = await callerRepo.recordCallerContact(tx, { id: randomUUID(), organisationId: current.organisationId, callerHash: cc.hasher.hashCallerId(rawCallerId, current.countryCode), at: current.startedAt });
       columns.callerId = caller.id;
     }
-    if (finish && current.status !== 'completed') columns = { ...columns, ...computeCompletion({ ...current, ...columns } as contactRepo.ContactInsert & { startedAt: Date }, cc, new Date()) };
+    // Finishing checks what is mandatory; so does every later correction of a completed contact (and
+    // notification times follow the actions), so a completed contact never becomes incomplete.
+    if (finish || current.status === 'completed') {
+      const done = computeCompletion({ ...current, ...columns } as contactRepo.ContactInsert & { startedAt: Date }, cc, new Date());
+      columns = { ...columns, ...done, ...(current.status === 'completed' ? { completedAt: current.completedAt } : {}) };
+    }
     const updated = await contactRepo.updateContactAtVersion(tx, id, version, columns);
     if (!updated) throw new AppError('CONTACT_VERSION_CONFLICT', 'The contact was changed since you opened it. Reload to see the latest version.');
     await recordAudit(tx, actor, {
@@ -236,6 +241,28 @@ export async function claimContact(ctx: ServiceContext, actor: Actor, id: string
     const updated = await contactRepo.updateContactAtVersion(tx, id, current.version, { status: 'draft', operatorUserId: actor.principal?.userId ?? null });
     if (!updated) throw new AppError('CONTACT_VERSION_CONFLICT', 'Someone has already taken this contact.');
     await recordAudit(tx, actor, { action: 'contact.claimed', entityType: 'contact', entityId: id, organisationId: current.organisationId, countryCode: current.countryCode });
+    return viewOf(ctx, tx, updated);
+  }).then((view) => {
+    announceChange(ctx, view);
+    return view;
+  });
+}
+
+/**
+ * Discard a draft opened by mistake (its operator, or a reviewer) or a queued report that is spam or a
+ * duplicate (anyone logging at the desk). The row stays, marked discarded and left out of the figures.
+ */
+export async function discardContact(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof contactDiscardSchema>): Promise<ContactView> {
+  requirePermission(actor, 'contacts.write');
+  return inTransaction(ctx, async (tx) => {
+    const current = await loadContactInScope(tx, actor, id, 'contacts.write');
+    const reviewer = !actor.principal || canAccessRecord(actor.principal, 'contacts.review', locationOf(current));
+    const ownDraft = current.status === 'draft' && (current.operatorUserId === actor.principal?.userId || reviewer);
+    if (!ownDraft && current.status !== 'queued') throw new AppError('CONTACT_NOT_EDITABLE', 'Only open drafts and waiting reports can be discarded.');
+    if (current.version !== input.version) throw new AppError('CONTACT_VERSION_CONFLICT', 'The contact was changed since you opened it.');
+    const updated = await contactRepo.updateContactAtVersion(tx, id, input.version, { status: 'discarded', completedAt: new Date() });
+    if (!updated) throw new AppError('CONTACT_VERSION_CONFLICT', 'The contact was changed since you opened it.');
+    await recordAudit(tx, actor, { action: 'contact.discarded', entityType: 'contact', entityId: id, organisationId: current.organisationId, countryCode: current.countryCode, details: { reason: input.reason, from: current.status } });
     return viewOf(ctx, tx, updated);
   }).then((view) => {
     announceChange(ctx, view);

@@ -17,8 +17,8 @@ const PEPPER_CONTEXT = 'settings.hashing.pepper';
 
 /** Hash functions bound to the instance's pepper. */
 export interface KeyedHasher {
-  /** Hex HMAC of a normalised phone number / chat id / e-mail address. */
-  hashCallerId(raw: string): string;
+  /** Hex HMAC of a normalised phone number / chat id / e-mail address (national numbers completed for `countryCode`). */
+  hashCallerId(raw: string, countryCode?: string | null): string;
   /** Short HMAC of one normalised word. */
   hashTerm(word: string): string;
   /** Hashed terms of a free text (notes, region), for indexing. */
@@ -31,7 +31,7 @@ function makeHasher(pepper: Buffer): KeyedHasher {
   const mac = (domain: string, value: string) => createHmac('sha256', pepper).update(domain).update('\n').update(value);
   const hashTerm = (word: string) => mac('term', word).digest('base64url').slice(0, 12);
   return {
-    hashCallerId: (raw) => mac('caller', normaliseCallerId(raw)).digest('hex'),
+    hashCallerId: (raw, countryCode) => mac('caller', normaliseCallerId(raw, countryCode)).digest('hex'),
     hashTerm,
     hashText: (...texts) => [...new Set(texts.flatMap((t) => (t ? extractSearchWords(t) : [])))].map(hashTerm),
   };

@@ -75,7 +75,7 @@ CREATE TABLE contacts (
   idempotency_key text UNIQUE,
   organisation_id uuid NOT NULL REFERENCES organisations(id),
   country_code char(2) NOT NULL REFERENCES countries(code),
-  status text NOT NULL CHECK (status IN ('queued','draft','completed','abandoned')),
+  status text NOT NULL CHECK (status IN ('queued','draft','completed','abandoned','discarded')),
   source text NOT NULL CHECK (source IN ('console','telephony','email','public_form')),
   external_ref text,
   channel text NOT NULL,

@@ -109,7 +109,9 @@ export async function searchContacts(db: Db, f: ContactSearch, page: { limit: nu
 /** How many contacts match, counted up to `cap`. */
 export async function countContacts(db: Db, f: ContactSearch, cap: number): Promise<number> {
   const where = buildContactConditions(f);
-  const inner = db.select({ one: sql`1` }).from(contacts).where(where).limit(cap);
+  // Ordered like the page itself, so the planner may walk the newest-first index and stop at `cap`
+  // matches instead of collecting every match first (it still picks a bitmap scan for rare filters).
+  const inner = db.select({ one: sql`1` }).from(contacts).where(where).orderBy(desc(contacts.startedAt), desc(contacts.id)).limit(cap);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner.as('matching'));
   return Number(row?.n ?? 0);
 }

@@ -7,7 +7,7 @@ export async function countTodayByChannelHour(db: Db, organisationId: string, da
   const rows = await queryRows<{ channel: string; hour: number; n: number }>(
     db,
     sql`SELECT channel, extract(hour FROM started_at AT TIME ZONE ${timeZone})::int AS hour, count(*)::int AS n
-        FROM contacts WHERE organisation_id = ${organisationId} AND started_at >= ${dayStart.toISOString()}::timestamptz
+        FROM contacts WHERE organisation_id = ${organisationId} AND started_at >= ${dayStart.toISOString()}::timestamptz AND status <> 'discarded'
         GROUP BY 1, 2 ORDER BY 2, 1`,
   );
   return rows.map((r) => ({ channel: r.channel, hour: Number(r.hour), count: Number(r.n) }));
@@ -24,7 +24,7 @@ export async function countDeskTotals(db: Db, organisationId: string, dayStart: 
           count(*) FILTER (WHERE started_at >= ${dayStart.toISOString()}::timestamptz AND non_data_type IS NOT NULL)::int AS non_data,
           count(*) FILTER (WHERE status = 'queued')::int AS queued,
           count(*) FILTER (WHERE status = 'draft')::int AS drafts
-        FROM contacts WHERE organisation_id = ${organisationId} AND (started_at >= ${dayStart.toISOString()}::timestamptz OR status IN ('queued', 'draft'))`,
+        FROM contacts WHERE organisation_id = ${organisationId} AND status <> 'discarded' AND (started_at >= ${dayStart.toISOString()}::timestamptz OR status IN ('queued', 'draft'))`,
   );
   return {
     total: Number(row?.total ?? 0),
@@ -76,7 +76,7 @@ export async function aggregateKpisByChannel(db: Db, where: SQL) {
           count(*) FILTER (WHERE status = 'completed')::int AS handled,
           count(*) FILTER (WHERE status = 'abandoned')::int AS abandoned,
           avg(handle_seconds) FILTER (WHERE status = 'completed' AND non_data_type IS NULL)::float8 AS avg_handle
-        FROM contacts WHERE ${where} GROUP BY channel ORDER BY channel`,
+        FROM contacts WHERE ${where} AND status <> 'discarded' GROUP BY channel ORDER BY channel`,
   );
   return rows.map((r) => ({ channel: r.channel, offered: Number(r.offered), handled: Number(r.handled), abandoned: Number(r.abandoned), avgHandleSeconds: r.avg_handle === null ? null : Number(r.avg_handle) }));
 }
@@ -96,7 +96,7 @@ export async function aggregateKpiTotals(db: Db, where: SQL) {
           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM police_notified_at - started_at) / 60) FILTER (WHERE police_notified_at IS NOT NULL)::float8 AS police_minutes,
           count(nrm_notified_at)::int AS nrm,
           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM nrm_notified_at - started_at) / 60) FILTER (WHERE nrm_notified_at IS NOT NULL)::float8 AS nrm_minutes
-        FROM contacts WHERE ${where}`,
+        FROM contacts WHERE ${where} AND status <> 'discarded'`,
   );
   const num = (k: string) => (row?.[k] === null || row?.[k] === undefined ? null : Number(row[k]));
   return {

@@ -88,3 +88,9 @@ export async function findMaxVersion(db: Db): Promise<number> {
   const [row] = await db.select({ v: sql<number>`coalesce(max(${taxonomyVersions.version}), 0)::int` }).from(taxonomyVersions);
   return Number(row?.v ?? 0);
 }
+
+/** Local sub-codes that map onto a regional code, in any version (old contacts keep old codes). */
+export async function listCodesMappingTo(db: Db, regionalCode: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ code: taxonomyCodes.code }).from(taxonomyCodes).where(eq(taxonomyCodes.mapsTo, regionalCode));
+  return rows.map((r) => r.code);
+}

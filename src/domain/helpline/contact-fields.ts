@@ -10,8 +10,12 @@ export type Channel = (typeof CHANNELS)[number];
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** queued: waiting at a desk (public form, e-mail); draft: being logged; completed; abandoned: offered, never answered. */
-export const CONTACT_STATUSES = ['queued', 'draft', 'completed', 'abandoned'] as const;
+/**
+ * queued: waiting at a desk (public form, e-mail); draft: being logged; completed; abandoned: offered,
+ * never answered; discarded: a draft opened by mistake or a spam report, kept for the record but not
+ * counted.
+ */
+export const CONTACT_STATUSES = ['queued', 'draft', 'completed', 'abandoned', 'discarded'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 
 export const CONTACT_SOURCES = ['console', 'telephony', 'email', 'public_form'] as const;

@@ -106,17 +106,28 @@ export function isOutOfHours(at: Date, hours: OpeningHours, timeZone: string): b
   return !slots.some(([from, to]) => hhmm >= from && hhmm < to);
 }
 
+/** International dialling codes of the network's countries (to complete national phone numbers). */
+export const CALLING_CODES: Readonly<Record<string, string>> = {
+  AL: '355', BA: '387', BG: '359', HR: '385', CY: '357', GR: '30', HU: '36', MD: '373', ME: '382', MK: '389', RO: '40', RS: '381', SI: '386', TR: '90', UA: '380', XK: '383',
+};
+
 /**
- * Normalise a caller id before hashing: phone numbers to digits with a leading +, chat and e-mail
- * ids trimmed and lower-cased. The same caller always gives the same text.
+ * Normalise a caller id before hashing, so one caller always gives the same text: phone numbers to
+ * international digits (a national number is completed with the desk country's calling code, its
+ * trunk 0 dropped), e-mail addresses without their display name, chat ids trimmed, all lower case.
  */
-export function normaliseCallerId(raw: string): string {
+export function normaliseCallerId(raw: string, countryCode?: string | null): string {
   const trimmed = raw.trim();
   if (/^[+\d][\d\s().-]{4,}$/.test(trimmed)) {
     const digits = trimmed.replace(/[^\d]/g, '');
-    return `tel:${trimmed.startsWith('00') ? digits.slice(2) : digits}`;
+    if (trimmed.startsWith('+')) return `tel:${digits}`;
+    if (digits.startsWith('00')) return `tel:${digits.slice(2)}`;
+    const calling = countryCode ? CALLING_CODES[countryCode] : undefined;
+    if (calling && !digits.startsWith(calling)) return `tel:${calling}${digits.replace(/^0/, '')}`;
+    return `tel:${digits}`;
   }
-  return `id:${trimmed.toLowerCase()}`;
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(trimmed);
+  return `id:${(angle ? angle[1]! : trimmed).toLowerCase()}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   callerLookupQuerySchema,
   callerProfileSchema,
   contactCreateSchema,
+  contactDiscardSchema,
   contactPageSchema,
   contactReviewSchema,
   contactSchema,
@@ -70,6 +71,11 @@ export async function registerContactRoutes(app: FastifyInstance, ctx: ServiceCo
     config: { access: 'contacts.write' },
     schema: { tags, summary: 'Take a queued contact (public form, e-mail) into your own draft', params: idParamsSchema, response: { 200: contactSchema, ...errors } },
   }, async (request) => contactService.claimContact(ctx, actorOf(request), request.params.id));
+
+  r.post('/api/contacts/:id/discard', {
+    config: { access: 'contacts.write' },
+    schema: { tags, summary: 'Discard a draft opened by mistake or a spam/duplicate report (kept, not counted)', params: idParamsSchema, body: contactDiscardSchema, response: { 200: contactSchema, ...errors } },
+  }, async (request) => contactService.discardContact(ctx, actorOf(request), request.params.id, request.body));
 
   r.post('/api/contacts/:id/review', {
     config: { access: 'contacts.review' },

@@ -63,6 +63,11 @@ export function completeContact(id: string, body: ContactUpdateInput): Promise<C
 }
 
 /** Take a queued contact (public form, e-mail) into the operator's own draft. */
+/** Discard a draft opened by mistake (kept for the record, left out of the figures). */
+export function discardContact(id: string, body: { version: number; reason: 'opened_by_mistake' | 'duplicate' | 'spam' | 'test' }): Promise<ContactView> {
+  return apiPost<ContactView>(`/api/contacts/${id}/discard`, body);
+}
+
 export function claimContact(id: string): Promise<ContactView> {
   return apiPost<ContactView>(`/api/contacts/${id}/claim`);
 }

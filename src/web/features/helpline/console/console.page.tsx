@@ -3,7 +3,8 @@ import { Alert, Badge, Button, Grid, Group, Kbd, Stack, Text } from '@mantine/co
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { notifyError } from '../../../components/notify';
+import { ConfirmButton } from '../../../components/confirm-button';
+import { notifyError, notifySuccess } from '../../../components/notify';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import type { Channel, NonDataType } from '../../../../domain/helpline/contact-fields';
@@ -32,7 +33,7 @@ export default function ConsolePage() {
   const navigate = useNavigate();
   const user = useSession().view.user!;
   const reference = useHelplineReference();
-  const { draft, saveState, saveError, update, start, open, finish, save } = useContactDraft(user.id);
+  const { draft, saveState, saveError, update, start, open, finish, save, discard } = useContactDraft(user.id);
   const [tab, setTab] = useState<TabKey>('caller');
   const { issues, setIssues, errors, clearFor } = useServerIssues();
   const [finished, setFinished] = useState<ContactView | null>(null);
@@ -113,6 +114,18 @@ export default function ConsolePage() {
     start(channel, DESK_LANGUAGE[desk?.countryCode ?? ''] ?? user.locale, deskId);
     focusTab();
   }, [draft, channel, desk, user.locale, deskId, start, setIssues, focusTab]);
+
+  const discardDraft = useCallback(async () => {
+    try {
+      await discard();
+      setIssues([]);
+      setListKey((k) => k + 1);
+      notifySuccess(t('console.discarded'));
+      void navigate('/helpline/console');
+    } catch (error) {
+      notifyError(error);
+    }
+  }, [discard, setIssues, navigate, t]);
 
   const showTab = useCallback(
     (next: TabKey) => {
@@ -226,9 +239,14 @@ export default function ConsolePage() {
                   <Text size="sm" c="dimmed">
                     {t('console.finishHint')} <Kbd>{FINISH_SHORTCUT}</Kbd>
                   </Text>
-                  <Button onClick={() => void complete()} loading={busy} aria-keyshortcuts={FINISH_SHORTCUT}>
-                    {t('console.finish')}
-                  </Button>
+                  <Group gap="sm">
+                    <ConfirmButton variant="subtle" question={t('console.discardQuestion')} confirmLabel={t('console.discard')} onConfirm={discardDraft}>
+                      {t('console.discard')}
+                    </ConfirmButton>
+                    <Button onClick={() => void complete()} loading={busy} aria-keyshortcuts={FINISH_SHORTCUT}>
+                      {t('console.finish')}
+                    </Button>
+                  </Group>
                 </Group>
               </Stack>
             ) : (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiIssue } from '../../../api/client';
 import type { Channel } from '../../../../domain/helpline/contact-fields';
-import { completeContact, createContact, fetchContact, updateContact, type ContactUpdateInput, type ContactView } from '../helpline-api';
+import { completeContact, createContact, discardContact, fetchContact, updateContact, type ContactUpdateInput, type ContactView } from '../helpline-api';
 import { draftFromContact, emptyFields, fieldsForServer, newIdempotencyKey, readLocalDraft, writeLocalDraft, type DraftFields, type LocalDraft } from './draft-storage';
 
 /** Where the draft stands: kept on the server, being sent, or only on this device. */
@@ -160,7 +160,24 @@ export function useContactDraft(userId: string) {
     [commit, save, saveError],
   );
 
-  return { draft, saveState, saveError, update, start, open, finish, save, close: () => commit(null) };
+  /** Drop the draft: discarded on the server when it was saved there, forgotten on this device. */
+  const discard = useCallback(async (): Promise<void> => {
+    await save();
+    const snapshot = current.current;
+    if (snapshot?.contactId && snapshot.version !== null) {
+      const id = snapshot.contactId;
+      try {
+        await discardContact(id, { version: snapshot.version, reason: 'opened_by_mistake' });
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'CONTACT_VERSION_CONFLICT')) throw error;
+        await discardContact(id, { version: (await fetchContact(id)).version, reason: 'opened_by_mistake' });
+      }
+    }
+    commit(null);
+    setSaveState('idle');
+  }, [commit, save]);
+
+  return { draft, saveState, saveError, update, start, open, finish, save, discard, close: () => commit(null) };
 }
 
 export type ContactDraftController = ReturnType<typeof useContactDraft>;
