@@ -109,9 +109,9 @@ export async function searchContacts(db: Db, f: ContactSearch, page: { limit: nu
 /** How many contacts match, counted up to `cap`. */
 export async function countContacts(db: Db, f: ContactSearch, cap: number): Promise<number> {
   const where = buildContactConditions(f);
-  // Ordered like the page itself, so the planner may walk the newest-first index and stop at `cap`
-  // matches instead of collecting every match first (it still picks a bitmap scan for rare filters).
-  const inner = db.select({ one: sql`1` }).from(contacts).where(where).orderBy(desc(contacts.startedAt), desc(contacts.id)).limit(cap);
+  // Unordered on purpose: ordering like the page made the planner walk the newest-first index and
+  // visit the table for category / word filters (measured 3-5x slower over 1,000,000 contacts).
+  const inner = db.select({ one: sql`1` }).from(contacts).where(where).limit(cap);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner.as('matching'));
   return Number(row?.n ?? 0);
 }
