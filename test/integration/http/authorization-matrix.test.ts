@@ -38,6 +38,7 @@ interface Fixture {
   updateDraftId: string;
   completeDraftId: string;
   queuedId: string;
+  spamId: string;
   completedId: string;
   completedVersion: number;
   callerId: string;
@@ -86,6 +87,7 @@ const ACTIONS: Record<string, Action> = {
     run: (c, f) => c.post(`/api/contacts/${f.completeDraftId}/complete`, { version: 1, language: 'el', callerType: 'child', categories: ['VIOLENCE.BULLYING'], actionsTaken: ['guidance'], outcome: 'information_given' }),
   },
   'claim contact': { route: 'POST /api/contacts/:id/claim', run: (c, f) => c.post(`/api/contacts/${f.queuedId}/claim`) },
+  'discard contact': { route: 'POST /api/contacts/:id/discard', run: (c, f) => c.post(`/api/contacts/${f.spamId}/discard`, { version: 1, reason: 'spam' }) },
   'review contact': { route: 'POST /api/contacts/:id/review', run: (c, f) => c.post(`/api/contacts/${f.completedId}/review`, { version: f.completedVersion, decision: 'approved' }) },
   'look up caller': { route: 'GET /api/callers/lookup', run: (c) => c.get('/api/callers/lookup?callerId=%2B30691000000') },
   'flag caller': { route: 'POST /api/callers/:id/flags', run: (c, f) => c.post(`/api/callers/${f.callerId}/flags`, { flag: 'frequent_caller', days: 7 }) },
@@ -156,6 +158,7 @@ const MATRIX: Record<keyof typeof ACTIONS, string[]> = {
   'update contact':      [Y,       Y,       Y,       Y,       Y,       N,       N,       N,       N],
   'complete contact':    [Y,       Y,       Y,       Y,       Y,       N,       N,       N,       N],
   'claim contact':       [Y,       Y,       Y,       Y,       Y,       N,       N,       N,       N],
+  'discard contact':     [Y,       Y,       Y,       Y,       Y,       N,       N,       N,       N],
   'review contact':      [N,       N,       Y,       Y,       Y,       N,       N,       N,       N],
   'look up caller':      [Y,       Y,       Y,       Y,       Y,       N,       N,       N,       N],
   'flag caller':         [Y,       Y,       Y,       Y,       Y,       N,       N,       N,       N],
@@ -207,6 +210,7 @@ async function fixtureFor(): Promise<Fixture> {
   const updateDraft = await draft();
   const completeDraft = await draft();
   const queued = await createContact(t.ctx, SYSTEM_ACTOR, { idempotencyKey: key(), organisationId: home.id, channel: 'web_form', complete: false }, { source: 'public_form', status: 'queued', operatorUserId: null });
+  const spam = await createContact(t.ctx, SYSTEM_ACTOR, { idempotencyKey: key(), organisationId: home.id, channel: 'web_form', complete: false }, { source: 'public_form', status: 'queued', operatorUserId: null });
   const completed = await createContact(t.ctx, operator, { idempotencyKey: key(), channel: 'phone', complete: true, language: 'el', callerType: 'child', categories: ['VIOLENCE.BULLYING'], actionsTaken: ['guidance'], outcome: 'information_given' });
   const withCaller = await createContact(t.ctx, operator, { idempotencyKey: key(), channel: 'phone', complete: false, callerId: `+30 691 ${tag.replace(/\D/g, '7').padEnd(7, '7').slice(0, 7)}` });
   const callerId = (await findContact(t.ctx.database.db, withCaller.id))!.callerId!;
@@ -214,7 +218,7 @@ async function fixtureFor(): Promise<Fixture> {
   const integration = await createIntegration(t.ctx, SYSTEM_ACTOR, { kind: 'email', name: `Matrix fixture ${tag}`, organisationId: home.id });
   return {
     tag, home, org, targetId: target.id, extraMembershipId: extra.id, tokenId: token.id,
-    readDraftId: readDraft.id, updateDraftId: updateDraft.id, completeDraftId: completeDraft.id, queuedId: queued.id, completedId: completed.id, completedVersion: completed.version,
+    readDraftId: readDraft.id, updateDraftId: updateDraft.id, completeDraftId: completeDraft.id, queuedId: queued.id, spamId: spam.id, completedId: completed.id, completedVersion: completed.version,
     callerId, flagId: flagged.flags[0]!.id, integrationId: integration.id, createKey: key(), nonDataKey: key(), localCode: `THB.LABOUR.GR_M${tag.toUpperCase()}`,
   };
 }
@@ -259,6 +263,7 @@ describe('authorization matrix: role × action', () => {
     expect((await findContact(db, f.updateDraftId))!.region).toBe(writer ? 'Matrix region' : null);
     expect((await findContact(db, f.completeDraftId))!.status).toBe(writer ? 'completed' : 'draft');
     expect((await findContact(db, f.queuedId))!.status).toBe(writer ? 'draft' : 'queued');
+    expect((await findContact(db, f.spamId))!.status).toBe(writer ? 'discarded' : 'queued');
     expect((await findContact(db, f.completedId))!.reviewStatus).toBe(reviewer ? 'approved' : null);
     const flags = await queryRows<{ flag: string; cleared: boolean }>(db, sql`SELECT flag, cleared_at IS NOT NULL AS cleared FROM caller_flags WHERE caller_id = ${f.callerId} ORDER BY flag`);
     expect(flags.map((r) => `${r.flag}:${r.cleared}`)).toEqual(writer ? ['abusive:true', 'frequent_caller:false'] : ['abusive:false']);
