@@ -22,7 +22,8 @@ test('the wallboard counts a contact another operator starts, without a reload',
   const { reference } = (await created.json()) as { reference: string };
   await context.close();
 
-  await expect(total).toHaveText(String(before + 1), { timeout: 15_000 });
+  // Other specs may log GR contacts at the same time: at least ours is counted, live.
+  await expect.poll(async () => Number(await total.innerText()), { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 1);
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await expect(page.getByTestId('wallboard-operators')).toContainText('Demo Operator (GR)');
   await expect(page.getByTestId('wallboard-longest-draft')).toContainText(/GR-/);

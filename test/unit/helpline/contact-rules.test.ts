@@ -120,7 +120,7 @@ describe('isOutOfHours', () => {
 describe('normaliseCallerId', () => {
   it('gives one text for the same number however it is written', () => {
     const forms = ['+30 691 234 5678', '0030 691 234 5678', '+30-691-234-5678', ' +30 (691) 234.5678 ', '+306912345678'];
-    expect(new Set(forms.map(normaliseCallerId))).toEqual(new Set(['tel:306912345678']));
+    expect(new Set(forms.map((f) => normaliseCallerId(f)))).toEqual(new Set(['tel:306912345678']));
   });
 
   it('keeps different numbers apart', () => {
@@ -131,6 +131,15 @@ describe('normaliseCallerId', () => {
     expect(normaliseCallerId('  Chat:User-42 ')).toBe(normaliseCallerId('chat:user-42'));
     expect(normaliseCallerId('Someone@Example.ORG')).toBe('id:someone@example.org');
     expect(normaliseCallerId('chat:1234')).not.toBe(normaliseCallerId('1234 5'));
+    expect(normaliseCallerId('Maria P <Someone@Example.org>')).toBe('id:someone@example.org');
+  });
+
+  it('completes national numbers with the desk country’s calling code, dropping a trunk 0', () => {
+    expect(normaliseCallerId('691 234 5678', 'GR')).toBe('tel:306912345678');
+    expect(normaliseCallerId('0888 123 456', 'BG')).toBe('tel:359888123456');
+    expect(normaliseCallerId('+359 888 123 456', 'GR')).toBe('tel:359888123456');
+    expect(normaliseCallerId('0040 721 000 000', 'BG')).toBe('tel:40721000000');
+    expect(normaliseCallerId('0721 000 000', 'RO')).toBe('tel:40721000000');
   });
 });
 
