@@ -123,11 +123,11 @@ CREATE UNIQUE INDEX contacts_external_uq ON contacts (source, organisation_id, e
 -- Newest-first paging by desk, country or region. The INCLUDEd columns let the common filters (and the
 -- capped count) run on the index alone, without visiting the table.
 CREATE INDEX contacts_org_started_idx ON contacts (organisation_id, started_at DESC, id DESC)
-  INCLUDE (country_code, channel, outcome, status, is_thb, operator_user_id);
+  INCLUDE (country_code, channel, outcome, status, is_thb, operator_user_id, categories);
 CREATE INDEX contacts_country_started_idx ON contacts (country_code, started_at DESC, id DESC)
-  INCLUDE (organisation_id, channel, outcome, status, is_thb, operator_user_id);
+  INCLUDE (organisation_id, channel, outcome, status, is_thb, operator_user_id, categories);
 CREATE INDEX contacts_started_idx ON contacts (started_at DESC, id DESC)
-  INCLUDE (organisation_id, country_code, channel, outcome, status, is_thb, operator_user_id);
+  INCLUDE (organisation_id, country_code, channel, outcome, status, is_thb, operator_user_id, categories);
 CREATE INDEX contacts_open_idx ON contacts (organisation_id, status) WHERE status IN ('queued','draft');
 CREATE INDEX contacts_caller_idx ON contacts (caller_id) WHERE caller_id IS NOT NULL;
 CREATE INDEX contacts_categories_idx ON contacts USING gin (categories);
