@@ -5,19 +5,18 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ContactCreateInput, ContactUpdateInput, ContactView, contactDiscardSchema, contactReviewSchema, nonDataContactSchema } from '../api/contacts.schemas';
+import type { ContactCreateInput, ContactUpdateInput, ContactView, nonDataContactSchema } from '../api/contacts.schemas';
 import type { Db } from '../db/database';
 import * as callerRepo from '../db/repos/caller.repo';
 import * as contactRepo from '../db/repos/contact.repo';
-import { findUserById } from '../db/repos/user.repo';
 import { canAccessRecord } from '../domain/access/scope';
 import { AppError } from '../domain/errors';
 import { buildCallerProfile } from './caller.service';
-import { callbackContext, computeCompletion, computeContactColumns, notesContext, type ChangeContext } from './contact-changes';
+import { computeCompletion, computeContactColumns, type ChangeContext } from './contact-changes';
 import { presentContact } from './contact-presenter';
+import { announceChange, loadContactInScope, locationOf, viewOf } from './contact-common';
 import { auditActorOf, inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
 import { resolveDeskForActor } from './desk-access';
-import { publishEventAfterCommit } from './events.service';
 import { loadCurrentTaxonomy, loadDeskInfo, loadPublishedTaxonomy, type DeskInfo } from './helpline-cache.service';
 import { getKeyedHasher } from './keyed-hash.service';
 
@@ -34,33 +33,6 @@ export function generateContactReference(countryCode: string, at: Date): string 
 /** Thrown when the idempotency key was used before (nothing was written). */
 class ReplayedKey extends Error {}
 
-
-function decryptSecrets(ctx: ServiceContext, c: contactRepo.ContactRow) {
-  return {
-    notes: c.notesEnc ? ctx.encryptor.decrypt(c.notesEnc, notesContext(c.id)) : null,
-    callbackPhone: c.callbackPhoneEnc ? ctx.encryptor.decrypt(c.callbackPhoneEnc, callbackContext(c.id)) : null,
-  };
-}
-
-async function viewOf(ctx: ServiceContext, db: Db, c: contactRepo.ContactRow, opts: { replayed?: boolean; operatorName?: string | null } = {}): Promise<ContactView> {
-  const caller = c.callerId ? await callerRepo.findCaller(db, c.callerId) : undefined;
-  const profile = caller ? await buildCallerProfile(ctx, db, caller) : null;
-  const operatorName = opts.operatorName !== undefined ? opts.operatorName : c.operatorUserId ? ((await findUserById(db, c.operatorUserId))?.displayName ?? null) : null;
-  return presentContact({ ...c, operatorName }, decryptSecrets(ctx, c), profile, opts.replayed);
-}
-
-function locationOf(c: { organisationId: string; countryCode: string; operatorUserId: string | null }) {
-  return { organisationId: c.organisationId, countryCode: c.countryCode, ownerUserIds: c.operatorUserId ? [c.operatorUserId] : [] };
-}
-
-/** The contact if it exists and the actor may use `permission` on it; CONTACT_NOT_FOUND otherwise. */
-async function loadContactInScope(db: Db, actor: Actor, id: string, permission: 'contacts.read' | 'contacts.write' | 'contacts.review') {
-  const c = await contactRepo.findContact(db, id);
-  if (!c || (actor.principal && !canAccessRecord(actor.principal, permission, locationOf(c)))) {
-    throw new AppError('CONTACT_NOT_FOUND', 'The contact does not exist or is outside your scope.');
-  }
-  return c;
-}
 
 async function changeContextFor(ctx: ServiceContext, id: string, desk: DeskInfo, existing?: contactRepo.ContactRow, db: Db = ctx.database.db): Promise<ChangeContext> {
   const hasher = await getKeyedHasher(ctx, db);
@@ -146,13 +118,6 @@ async function insertNewContact(ctx: ServiceContext, actor: Actor, input: Contac
   return view;
 }
 
-/** Tell live listeners (wallboards, queues) that a committed contact changed. */
-function announceChange(ctx: ServiceContext, c: { id: string; organisationId: string; countryCode: string }): void {
-  publishEventAfterCommit(ctx.database, { topic: 'contacts.changed', organisationId: c.organisationId, countryCode: c.countryCode, ids: [c.id] }, (err) =>
-    ctx.logger.warn({ err: { message: (err as Error).message }, contactId: c.id }, 'live event not sent'),
-  );
-}
-
 async function replayCreation(ctx: ServiceContext, actor: Actor, existing: contactRepo.ContactRow | undefined, origin: ContactOrigin): Promise<ContactView> {
   const sameCreator = existing && (existing.operatorUserId === (actor.principal?.userId ?? null) || origin.source !== 'console');
   if (!existing || !sameCreator) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another request.');
@@ -230,66 +195,6 @@ export async function updateContact(ctx: ServiceContext, actor: Actor, id: strin
 /** Finish a contact: apply the last changes, check mandatory fields, stamp notification times. */
 export async function completeContact(ctx: ServiceContext, actor: Actor, id: string, input: ContactUpdateInput): Promise<ContactView> {
   return applyChange(ctx, actor, id, input, true);
-}
-
-/** Take a queued contact (public form, e-mail) into one's own draft. */
-export async function claimContact(ctx: ServiceContext, actor: Actor, id: string): Promise<ContactView> {
-  requirePermission(actor, 'contacts.write');
-  return inTransaction(ctx, async (tx) => {
-    const current = await loadContactInScope(tx, actor, id, 'contacts.write');
-    if (current.status !== 'queued') throw new AppError('CONTACT_NOT_EDITABLE', 'Someone has already taken this contact.');
-    const updated = await contactRepo.updateContactAtVersion(tx, id, current.version, { status: 'draft', operatorUserId: actor.principal?.userId ?? null });
-    if (!updated) throw new AppError('CONTACT_VERSION_CONFLICT', 'Someone has already taken this contact.');
-    await recordAudit(tx, actor, { action: 'contact.claimed', entityType: 'contact', entityId: id, organisationId: current.organisationId, countryCode: current.countryCode });
-    return viewOf(ctx, tx, updated);
-  }).then((view) => {
-    announceChange(ctx, view);
-    return view;
-  });
-}
-
-/**
- * Discard a draft opened by mistake (its operator, or a reviewer) or a queued report that is spam or a
- * duplicate (anyone logging at the desk). The row stays, marked discarded and left out of the figures.
- */
-export async function discardContact(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof contactDiscardSchema>): Promise<ContactView> {
-  requirePermission(actor, 'contacts.write');
-  return inTransaction(ctx, async (tx) => {
-    const current = await loadContactInScope(tx, actor, id, 'contacts.write');
-    const reviewer = !actor.principal || canAccessRecord(actor.principal, 'contacts.review', locationOf(current));
-    const ownDraft = current.status === 'draft' && (current.operatorUserId === actor.principal?.userId || reviewer);
-    if (!ownDraft && current.status !== 'queued') throw new AppError('CONTACT_NOT_EDITABLE', 'Only open drafts and waiting reports can be discarded.');
-    if (current.version !== input.version) throw new AppError('CONTACT_VERSION_CONFLICT', 'The contact was changed since you opened it.');
-    const updated = await contactRepo.updateContactAtVersion(tx, id, input.version, { status: 'discarded', completedAt: new Date() });
-    if (!updated) throw new AppError('CONTACT_VERSION_CONFLICT', 'The contact was changed since you opened it.');
-    await recordAudit(tx, actor, { action: 'contact.discarded', entityType: 'contact', entityId: id, organisationId: current.organisationId, countryCode: current.countryCode, details: { reason: input.reason, from: current.status } });
-    return viewOf(ctx, tx, updated);
-  }).then((view) => {
-    announceChange(ctx, view);
-    return view;
-  });
-}
-
-/** A supervisor's review of a completed contact. */
-export async function reviewContact(ctx: ServiceContext, actor: Actor, id: string, input: z.infer<typeof contactReviewSchema>): Promise<ContactView> {
-  requirePermission(actor, 'contacts.review');
-  return inTransaction(ctx, async (tx) => {
-    const current = await loadContactInScope(tx, actor, id, 'contacts.review');
-    if (current.status !== 'completed') throw new AppError('CONTACT_NOT_EDITABLE', 'Only completed contacts are reviewed.');
-    if (current.version !== input.version) throw new AppError('CONTACT_VERSION_CONFLICT', 'The contact was changed since you opened it.');
-    const updated = await contactRepo.updateContactAtVersion(tx, id, input.version, {
-      reviewStatus: input.decision,
-      reviewComment: input.comment ?? null,
-      reviewedBy: actor.principal?.userId ?? null,
-      reviewedAt: new Date(),
-    });
-    if (!updated) throw new AppError('CONTACT_VERSION_CONFLICT', 'The contact was changed since you opened it.');
-    await recordAudit(tx, actor, { action: 'contact.reviewed', entityType: 'contact', entityId: id, organisationId: current.organisationId, countryCode: current.countryCode, details: { decision: input.decision } });
-    return viewOf(ctx, tx, updated);
-  }).then((view) => {
-    announceChange(ctx, view);
-    return view;
-  });
 }
 
 /** One contact in full; who read it is audited. */

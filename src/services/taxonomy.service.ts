@@ -9,6 +9,7 @@ import * as taxonomyRepo from '../db/repos/taxonomy.repo';
 import { buildScopeFilter, canAccessRecord } from '../domain/access/scope';
 import { checkCodeEdit, indexCodes, type TaxonomyCode, type TaxonomyModule } from '../domain/helpline/taxonomy';
 import { REGIONAL_TAXONOMY } from '../domain/helpline/taxonomy.data';
+import { TAXONOMY_LABELS } from '../domain/helpline/taxonomy-labels.data';
 import { AppError } from '../domain/errors';
 import type { Db } from '../db/database';
 import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
@@ -124,8 +125,8 @@ export async function ensureTaxonomy(db: Db): Promise<boolean> {
   if ((await taxonomyRepo.findMaxVersion(db)) > 0) return false;
   await taxonomyRepo.insertVersion(db, { version: 1, status: 'published', notes: 'Regional code list shipped with Victor', publishedAt: new Date() });
   const rows = REGIONAL_TAXONOMY.flatMap((g, gi) => [
-    { version: 1, code: g.code, parentCode: null, module: g.module, countryCode: null, mapsTo: null, labels: { en: g.label }, sort: gi * 100, active: true },
-    ...g.codes.map(([code, label], ci) => ({ version: 1, code, parentCode: g.code, module: g.module, countryCode: null, mapsTo: null, labels: { en: label }, sort: gi * 100 + ci + 1, active: true })),
+    { version: 1, code: g.code, parentCode: null, module: g.module, countryCode: null, mapsTo: null, labels: { en: g.label, ...TAXONOMY_LABELS[g.code] }, sort: gi * 100, active: true },
+    ...g.codes.map(([code, label], ci) => ({ version: 1, code, parentCode: g.code, module: g.module, countryCode: null, mapsTo: null, labels: { en: label, ...TAXONOMY_LABELS[code] }, sort: gi * 100 + ci + 1, active: true })),
   ]);
   await taxonomyRepo.insertCodes(db, rows);
   return true;

@@ -146,6 +146,23 @@ test('a non-data contact takes two clicks', async ({ page }) => {
   expect(list.items.find((c) => c.reference === reference)?.nonDataType).toBe('prank');
 });
 
+test('a draft opened by mistake is discarded: kept on the server as discarded, gone from the console', async ({ page }) => {
+  await openConsole(page);
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByRole('textbox', { name: 'Notes' }).fill('Opened by mistake.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await expect(page).toHaveURL(/\/helpline\/console\/[0-9a-f-]{36}$/);
+  const id = /console\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await page.getByTestId('confirm-popover').getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page.getByRole('button', { name: 'New contact' })).toBeVisible();
+  await expect(page).toHaveURL(/\/helpline\/console$/);
+  const stored = (await (await api(page, 'GET', `/api/contacts/${id}`)).json()) as { status: string };
+  expect(stored.status).toBe('discarded');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveCount(0);
+});
+
 test('finishing with missing fields shows what is missing and keeps what was typed', async ({ page }) => {
   await openConsole(page);
   await page.getByRole('button', { name: 'New contact' }).click();

@@ -91,7 +91,12 @@ function toChained(row: AuditRow): ChainedAuditEntry {
  * or roll back together. The entry is sealed into the hash chain later by `sealAuditLog`.
  */
 export async function appendAuditEntry(tx: Db, input: AuditInput): Promise<void> {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(toAuditValues(input));
+}
+
+/** The column values of a new (unsealed) entry; also used by statements that insert entries themselves. */
+export function toAuditValues(input: AuditInput) {
+  return {
     // Kept to the millisecond, as the hash covers the ISO text of the time JavaScript reads back.
     at: new Date(Date.now()),
     actorUserId: input.actorUserId ?? null,
@@ -103,7 +108,7 @@ export async function appendAuditEntry(tx: Db, input: AuditInput): Promise<void>
     countryCode: input.countryCode ?? null,
     requestId: input.requestId ?? null,
     details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
-  });
+  };
 }
 
 interface ChainHead {

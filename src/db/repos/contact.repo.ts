@@ -1,7 +1,7 @@
 import { and, arrayContains, arrayOverlaps, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ScopeFilter } from '../../domain/access/scope';
 import { type Database, type Db } from '../database';
-import type { AuditInput } from './audit.repo';
+import { toAuditValues, type AuditInput } from './audit.repo';
 import { contacts, users } from '../schema';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -186,8 +186,8 @@ export async function insertContactWithAudit(
   const row = { ...contactDefaults(now), ...input } as ContactRow;
   const values: unknown[] = INSERT_COLUMNS.map((c) => toParam(row[c.key]));
   values.push(caller?.id ?? null, caller?.callerHash ?? null, caller !== null);
-  const a = auditValues(audit);
-  values.push(a.at, a.actorUserId, a.actorTokenId, a.action, a.entityType, a.entityId, a.organisationId, a.countryCode, a.requestId, a.details);
+  const a = toAuditValues(audit);
+  values.push(a.at.toISOString(), a.actorUserId, a.actorTokenId, a.action, a.entityType, a.entityId, a.organisationId, a.countryCode, a.requestId, JSON.stringify(a.details));
   const rows = await database.runPrepared<{ id: string; caller_id: string | null; previous: number }>('victor_insert_contact', INSERT_CONTACT_SQL, values);
   const r = rows[0];
   if (!r) return undefined;
@@ -206,18 +206,3 @@ function toArrayLiteral(items: readonly unknown[]): string {
   return `{${items.map((i) => `"${String(i).replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
 }
 
-/** An audit entry's column values, normalised exactly as appendAuditEntry does. */
-function auditValues(input: AuditInput) {
-  return {
-    at: new Date(Date.now()).toISOString(),
-    actorUserId: input.actorUserId ?? null,
-    actorTokenId: input.actorTokenId ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    organisationId: input.organisationId ?? null,
-    countryCode: input.countryCode ?? null,
-    requestId: input.requestId ?? null,
-    details: JSON.stringify(input.details ?? {}),
-  };
-}

@@ -17,6 +17,7 @@ import {
 import { errorSchema, idParamsSchema } from '../../api/common.schemas';
 import * as callerService from '../../services/caller.service';
 import * as contactService from '../../services/contact.service';
+import * as workflowService from '../../services/contact-workflow.service';
 import * as searchService from '../../services/contact-search.service';
 import type { ServiceContext } from '../../services/context';
 import { actorOf } from '../access';
@@ -70,17 +71,17 @@ export async function registerContactRoutes(app: FastifyInstance, ctx: ServiceCo
   r.post('/api/contacts/:id/claim', {
     config: { access: 'contacts.write' },
     schema: { tags, summary: 'Take a queued contact (public form, e-mail) into your own draft', params: idParamsSchema, response: { 200: contactSchema, ...errors } },
-  }, async (request) => contactService.claimContact(ctx, actorOf(request), request.params.id));
+  }, async (request) => workflowService.claimContact(ctx, actorOf(request), request.params.id));
 
   r.post('/api/contacts/:id/discard', {
     config: { access: 'contacts.write' },
     schema: { tags, summary: 'Discard a draft opened by mistake or a spam/duplicate report (kept, not counted)', params: idParamsSchema, body: contactDiscardSchema, response: { 200: contactSchema, ...errors } },
-  }, async (request) => contactService.discardContact(ctx, actorOf(request), request.params.id, request.body));
+  }, async (request) => workflowService.discardContact(ctx, actorOf(request), request.params.id, request.body));
 
   r.post('/api/contacts/:id/review', {
     config: { access: 'contacts.review' },
     schema: { tags, summary: 'Review a completed contact', params: idParamsSchema, body: contactReviewSchema, response: { 200: contactSchema, ...errors } },
-  }, async (request) => contactService.reviewContact(ctx, actorOf(request), request.params.id, request.body));
+  }, async (request) => workflowService.reviewContact(ctx, actorOf(request), request.params.id, request.body));
 
   const callerTags = ['callers'];
   r.get('/api/callers/lookup', {
