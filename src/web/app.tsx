@@ -19,6 +19,7 @@ const HomePage = lazy(() => import('./features/home/home.page'));
 const AccountPage = lazy(() => import('./features/account/account.page'));
 const UserAdminPage = lazy(() => import('./features/admin/users/user-admin.page'));
 const OrganisationsPage = lazy(() => import('./features/admin/organisations/organisations.page'));
+const DesksPage = lazy(() => import('./features/admin/desks/desks.page'));
 const ApiTokensPage = lazy(() => import('./features/admin/tokens/api-tokens.page'));
 const AuditLogPage = lazy(() => import('./features/admin/audit/audit-log.page'));
 const ConsolePage = lazy(() => import('./features/helpline/console/console.page'));
@@ -56,6 +57,7 @@ const router = createBrowserRouter([
           { path: '/account', element: <AccountPage /> },
           guarded('/admin/users', 'users.manage', <UserAdminPage />),
           guarded('/admin/organisations', 'organisations.manage', <OrganisationsPage />),
+          guarded('/admin/desks', 'organisations.manage', <DesksPage />),
           guarded('/admin/tokens', 'tokens.manage', <ApiTokensPage />),
           guarded('/helpline/console', 'contacts.write', <ConsolePage />),
           guarded('/helpline/console/:id', 'contacts.write', <ConsolePage />),

@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import {
   IconBuilding,
+  IconBuildingCommunity,
   IconChartBar,
   IconHeadset,
   IconHistory,
@@ -37,6 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, group: 'main' },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage', group: 'admin' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuilding, permission: 'organisations.manage', group: 'admin' },
+  { to: '/admin/desks', labelKey: 'nav.desks', icon: IconBuildingCommunity, permission: 'organisations.manage', group: 'admin' },
   { to: '/admin/tokens', labelKey: 'nav.tokens', icon: IconKey, permission: 'tokens.manage', group: 'admin' },
   { to: '/admin/taxonomy', labelKey: 'nav.taxonomy', icon: IconTags, permission: 'taxonomy.manage', group: 'admin' },
   { to: '/admin/integrations', labelKey: 'nav.integrations', icon: IconPlugConnected, permission: 'integrations.manage', group: 'admin' },
