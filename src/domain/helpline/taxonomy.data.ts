@@ -1,8 +1,8 @@
 /**
  * The regional code list Victor ships as taxonomy version 1. Codes and wording are Victor's own;
  * they are built to map onto the Child Helpline International data framework, the 116 000 case types
- * and the trafficking forms of the case-data standards (HTCDS/CTDC). Labels beyond English are added
- * by the country desks in the taxonomy editor.
+ * and the trafficking forms of the case-data standards (HTCDS/CTDC). Labels in the other interface
+ * languages are in taxonomy-labels.data.ts (drafts for the country desks to review in the editor).
  */
 import type { TaxonomyModule } from './taxonomy';
 
