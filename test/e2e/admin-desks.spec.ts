@@ -60,7 +60,7 @@ test('an administrator changes the Slovenian desk: Saturday hours, a number, con
   const n = before + 1;
   const number = dialog.getByLabel(exactLabel(`Number ${n}`));
   await expect(number).toBeFocused();
-  await number.fill('+386 1 400 90 90');
+  await number.fill('+386 00 000 0000');
   await chooseOption(page, dialog, `Service of number ${n}`, 'Child helpline');
   await dialog.getByRole('checkbox', { name: 'Numbers and hours confirmed by the desk' }).check();
   expect(await rawKeysOnPage(page)).toEqual([]);
@@ -73,7 +73,7 @@ test('an administrator changes the Slovenian desk: Saturday hours, a number, con
   const hours = row.getByTestId('desk-hours').getByText(/^(Mon|Sat)/);
   await expect(hours).toHaveText(['Mon–Fri 09:00–17:00', 'Sat 10:00–14:00']);
   await expect(row).toContainText('Confirmed');
-  await expect(row).toContainText('+386 1 400 90 90');
+  await expect(row).toContainText('+386 00 000 0000');
   await expect(row).toContainText('Child helpline');
   await expect(row).not.toContainText('Needs review');
 
@@ -83,7 +83,7 @@ test('an administrator changes the Slovenian desk: Saturday hours, a number, con
   expect(slovenia?.openingHours.sat).toEqual([['10:00', '14:00']]);
   expect(slovenia?.openingHours.mon).toEqual([['09:00', '17:00']]);
   expect(slovenia?.openingHours.sun).toBeUndefined();
-  expect(slovenia?.phoneNumbers).toContainEqual({ number: '+386 1 400 90 90', service: 'child_helpline' });
+  expect(slovenia?.phoneNumbers).toContainEqual({ number: '+386 00 000 0000', service: 'child_helpline' });
   expect(slovenia?.needsReview).toBe(false);
   expect(slovenia?.publicIntake).toBe(true);
 
