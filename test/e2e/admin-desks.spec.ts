@@ -1,20 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { api, chooseOption, DEMO, exactLabel, rawKeysOnPage, signIn } from './helpers';
+import { SCREENSHOT_DIR, seriousViolations } from './support';
 
 /** Written to docs/screenshots/ only with UPDATE_SCREENSHOTS=1, like screenshots.spec.ts. */
-const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e-screenshots';
-mkdirSync(DIR, { recursive: true });
-
-/** axe-core violations of impact serious or critical, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
 interface Desk {
   organisationId: string;
   countryCode: string;
@@ -91,7 +79,7 @@ test('an administrator changes the Slovenian desk: Saturday hours, a number, con
   await expect(page.getByText('Desk Info-desk Slovenia saved.')).toBeHidden({ timeout: 10_000 });
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${DIR}/admin-desks.png`, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-desks.png`, animations: 'disabled', caret: 'hide' });
 });
 
 test('the desk form checks hours and numbers before saving', async ({ page }) => {

@@ -1,20 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { api, DEMO, exactLabel, signIn, unique } from './helpers';
+import { shoot } from './support';
 
 /**
  * Screenshots of the helpline console and the contacts pages for docs/screenshots/. Taken on every run,
  * written there only with UPDATE_SCREENSHOTS=1 (otherwise to .tmp/e2e-screenshots).
  */
-const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e-screenshots';
-mkdirSync(DIR, { recursive: true });
-
-async function shoot(page: Page, file: string, fullPage = false): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${DIR}/${file}`, fullPage, animations: 'disabled', caret: 'hide' });
-}
-
 test.describe.configure({ mode: 'serial' });
 
 // Signed in as the Greek supervisor (who also logs contacts): the operator account is busy in helpline-console.spec.ts,

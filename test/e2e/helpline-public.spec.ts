@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { api, DEMO, rawKeysOnPage, signIn, unique } from './helpers';
+import { seriousViolations } from './support';
 
 /** A contact as GET /api/contacts lists it (the fields these tests read). */
 interface ListedContact {
@@ -9,14 +9,6 @@ interface ListedContact {
   channel: string;
   language: string | null;
   source: string;
-}
-
-/** axe-core violations of impact serious or critical, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** The queued contacts the Greek desk's supervisor sees, read in a separate signed-in browser context. */

@@ -1,20 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { api, chooseOption, DEMO, exactLabel, signIn, unique } from './helpers';
+import { shoot } from './support';
 
 /**
  * Screenshots of the helpline pages for docs/screenshots/: written there only with
  * UPDATE_SCREENSHOTS=1 (otherwise to .tmp/e2e-screenshots), so a plain test run leaves the tree clean.
  */
-const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e-screenshots';
-mkdirSync(DIR, { recursive: true });
-
-async function shoot(page: Page, file: string, fullPage = false): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${DIR}/${file}`, fullPage, animations: 'disabled', caret: 'hide' });
-}
-
 /** Today's contacts at the Greek desk, logged through the API by its operator: the wallboard then has something to show. */
 async function logContactsOfToday(page: Page): Promise<void> {
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();

@@ -1,20 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { api, DEMO, DEMO_PASSWORD, signIn, signOut, submitLogin, unique } from './helpers';
+import { shoot } from './support';
 
 /**
  * The screenshots of docs/screenshots/. They are taken on every run, but written there only with
  * UPDATE_SCREENSHOTS=1 (otherwise to .tmp/e2e-screenshots), so a plain test run leaves the tree clean.
  */
-const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.tmp/e2e-screenshots';
-mkdirSync(DIR, { recursive: true });
-
-async function shoot(page: Page, file: string, fullPage = false): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${DIR}/${file}`, fullPage, animations: 'disabled', caret: 'hide' });
-}
-
 test.describe.configure({ mode: 'serial' });
 
 test('login', async ({ page }) => {
