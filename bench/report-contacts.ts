@@ -68,7 +68,7 @@ export function contactCreationSection(hardware: string, load: { connections: nu
     '  `WITH … INSERT` statement: caller profile, contact and audit entry together; the change event is sent after',
     '  commit, coalesced). What remains is CPU on 2 shared cores: Fastify, zod validation of the body and the',
     '  response, the pg driver, the HMACs of the caller id and note words, AES-GCM of the notes, and the load',
-    '  generator itself. The cheapest authenticated request (`read: session` above) already costs more than a raw',
+    '  generator itself. The cheapest authenticated request (`read: session` above) already costs about as much as a raw',
     '  insert, so on this machine a write through HTTP stays well below 50 % of a bare driver insert; the ratio is',
     '  reported as measured, not tuned away.',
     '',
