@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openEmbeddedDatabase } from '../src/db/embedded/open-embedded';
 import { DEMO_PASSWORD } from '../src/db/seed/network.data';
-import { signInAs, type LoadOptions, type ScenarioResult } from './scenarios';
+import { signInAs, toScenarioResult, type LoadOptions, type ScenarioResult } from './scenarios';
 
 /** The demo operator of the Greek desk (one desk, no 2FA). */
 export const OPERATOR_LOGIN = { email: 'operator.gr@victor.example', password: DEMO_PASSWORD };
@@ -107,24 +107,7 @@ export async function loadContactCreation(url: string, database: string, opts: L
       },
     ],
   });
-  return {
-    scenario: 'contact creation',
-    database,
-    method: 'POST',
-    path: '/api/contacts',
-    connections: opts.connections,
-    durationSeconds: r.duration,
-    requests: r.requests.total,
-    reqPerSecAvg: r.requests.average,
-    latencyAvg: r.latency.average,
-    p50: r.latency.p50,
-    p97_5: r.latency.p97_5,
-    p99: r.latency.p99,
-    latencyMax: r.latency.max,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    non2xx: r.non2xx,
-  };
+  return toScenarioResult(r, { scenario: 'contact creation', database, method: 'POST', path: '/api/contacts', connections: opts.connections });
 }
 
 /** Columns the raw insert generates per row; every other column is copied from a service-written row. */

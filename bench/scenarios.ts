@@ -88,12 +88,16 @@ async function load(
     duration: opts.durationSeconds,
     timeout: 30,
   });
+  return toScenarioResult(r, { scenario: name, database, method: req.method, path: req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'), connections: opts.connections });
+}
+
+/** An autocannon result as one row of the report. */
+export function toScenarioResult(
+  r: autocannon.Result,
+  run: Pick<ScenarioResult, 'scenario' | 'database' | 'method' | 'path' | 'connections'>,
+): ScenarioResult {
   return {
-    scenario: name,
-    database,
-    method: req.method,
-    path: req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'),
-    connections: opts.connections,
+    ...run,
     durationSeconds: r.duration,
     requests: r.requests.total,
     reqPerSecAvg: r.requests.average,

@@ -72,7 +72,7 @@ export function computeContactColumns(patch: Fields, cc: ChangeContext): Partial
     const ended = (merged.endedAt as Date | null | undefined) ?? null;
     // The table refuses it too (CHECK): say so as a field error, not a failed query.
     if (ended && ended < started) throw new AppError('VALIDATION_FAILED', 'The contact cannot end before it started.', { issues: [{ path: 'endedAt', message: 'the contact cannot end before it started' }] });
-    out.handleSeconds = computeHandleSeconds(started, (merged.endedAt as Date | null | undefined) ?? null);
+    out.handleSeconds = computeHandleSeconds(started, ended);
     out.outOfHours = isOutOfHours(started, cc.desk.openingHours, cc.desk.timeZone);
   }
   return out;

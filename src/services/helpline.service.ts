@@ -2,7 +2,7 @@
  * Helpline reference data (desks, current taxonomy), the supervisor's live wallboard and the KPIs
  * computed from contacts.
  */
-import { and, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DeskView, KpiView, WallboardView, deskUpsertSchema, kpiQuerySchema, phoneNumberSchema } from '../api/helpline.schemas';
 import * as deskRepo from '../db/repos/desk.repo';
@@ -86,7 +86,7 @@ export async function getKpis(ctx: ServiceContext, actor: Actor, q: z.infer<type
   const scope = actor.principal ? buildScopeFilter(actor.principal, 'contacts.review') : { all: true, ownerUserIds: [], organisationIds: [], countryCodes: [] };
   const where = buildContactConditions({ scope, from: new Date(q.from), to: new Date(q.to), organisationId: q.organisationId, countryCode: q.countryCode }) ?? sql`true`;
   const db = ctx.database.db;
-  const [byChannel, totals] = await Promise.all([statsRepo.aggregateKpisByChannel(db, and(where)!), statsRepo.aggregateKpiTotals(db, and(where)!)]);
+  const [byChannel, totals] = await Promise.all([statsRepo.aggregateKpisByChannel(db, where), statsRepo.aggregateKpiTotals(db, where)]);
   const offered = byChannel.reduce((n, c) => n + c.offered, 0);
   const abandoned = byChannel.reduce((n, c) => n + c.abandoned, 0);
   return {

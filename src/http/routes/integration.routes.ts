@@ -20,8 +20,9 @@ export async function registerIntegrationRoutes(app: FastifyInstance, ctx: Servi
       try {
         done(null, JSON.parse(body as string));
       } catch {
-        const err = new Error('The body is not valid JSON.') as Error & { statusCode: number };
+        const err = new Error('The body is not valid JSON.') as Error & { statusCode: number; code: string };
         err.statusCode = 400;
+        err.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
         done(err, undefined);
       }
     });

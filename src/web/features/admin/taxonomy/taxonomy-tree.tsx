@@ -6,6 +6,7 @@ import type { TaxonomyModule } from '../../../../domain/helpline/taxonomy';
 import { LANGUAGE_NAMES } from '../../../i18n';
 import { LOCALES } from '../../../lib/enums';
 import type { TaxonomyCodeView } from './taxonomy-api';
+import { pickLabel } from '../../helpline/use-helpline-reference';
 
 /** A colour per module, used for its badge. */
 export const MODULE_COLOURS: Record<TaxonomyModule, string> = { chi: 'blue', thb: 'red', missing: 'orange', non_counselling: 'teal', non_data: 'gray' };
@@ -16,7 +17,7 @@ function byOrder(a: TaxonomyCodeView, b: TaxonomyCodeView): number {
 
 /** The label of a code in `language`, else in English, else the code. */
 export function codeLabel(code: TaxonomyCodeView, language: string): string {
-  return code.labels[language] ?? code.labels.en ?? code.code;
+  return pickLabel(code.labels, language, code.code);
 }
 
 interface TreeProps {

@@ -20,7 +20,7 @@ import { ContactListPanel } from './queue-panel';
 import { SaveStatus } from './save-status';
 import { FINISH_SHORTCUT, StartPanel } from './start-panel';
 import { useContactDraft } from './use-contact-draft';
-import { useLiveEvents, type LiveEventData } from './use-live-events';
+import { useLiveEvents, useThrottled, type LiveEventData } from '../../../lib/use-live-events';
 import { useServerIssues } from './use-server-issues';
 
 /** The usual language of a desk's callers, by country: the default language of a new contact. */
@@ -45,7 +45,6 @@ export default function ConsolePage() {
   const [openError, setOpenError] = useState<unknown>(null);
   const [focusTick, setFocusTick] = useState(0);
   const focusTab = useCallback(() => setFocusTick((n) => n + 1), []);
-  const lastReload = useRef(0);
   const lookup = useCallerLookup(draft?.fields.callerId ?? null, draft?.organisationId ?? deskId);
 
   const desk = reference.desks.find((d) => d.organisationId === (draft?.organisationId ?? deskId)) ?? reference.desks[0] ?? null;
@@ -180,17 +179,19 @@ export default function ConsolePage() {
     true,
   );
 
-  useLiveEvents(['contacts.changed', 'contacts.screen_pop'], (event: LiveEventData) => {
-    if (event.topic === 'contacts.screen_pop' && event.userId === user.id && event.ids?.[0]) {
-      const contactId = event.ids[0];
-      if (!draft) void navigate(`/helpline/console/${contactId}`);
-      else if (draft.contactId !== contactId) setPopped(contactId);
-    }
-    if (Date.now() - lastReload.current > 3000) {
-      lastReload.current = Date.now();
-      setListKey((n) => n + 1);
-    }
-  });
+  const reloadLists = useThrottled(() => setListKey((n) => n + 1), 3000);
+  useLiveEvents(
+    ['contacts.changed', 'contacts.screen_pop'],
+    (event: LiveEventData) => {
+      if (event.topic === 'contacts.screen_pop' && event.userId === user.id && event.ids?.[0]) {
+        const contactId = event.ids[0];
+        if (!draft) void navigate(`/helpline/console/${contactId}`);
+        else if (draft.contactId !== contactId) setPopped(contactId);
+      }
+      reloadLists();
+    },
+    reloadLists,
+  );
 
   return (
     <Stack gap="lg">
