@@ -13,6 +13,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openEmbeddedDatabase } from '../src/db/embedded/open-embedded';
+import { PGLITE_EXTENSIONS } from '../src/db/pglite-extensions';
 
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     await db.close();
 
     say(`plain PGlite commits for ${seconds} s`);
-    const plain = await PGlite.create({ dataDir: plainDir });
+    const plain = await PGlite.create({ dataDir: plainDir, extensions: PGLITE_EXTENSIONS });
     const withoutFsync = await measure(plain, seconds);
     await plain.close();
 

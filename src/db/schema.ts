@@ -2,9 +2,12 @@
  * Drizzle table definitions. They mirror the plain-SQL migrations in ./migrations, which are the
  * source of truth; test/integration/db/schema-drift.test.ts fails when the two disagree.
  */
-import { bigint, bigserial, boolean, char, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, char, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+/** A text-search vector; written by repos with to_tsvector(), never read back as a value. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const countries = pgTable('countries', {
   code: char('code', { length: 2 }).primaryKey(),
@@ -252,6 +255,167 @@ export const channelIntegrations = pgTable('channel_integrations', {
   revokedAt: tz('revoked_at'),
 });
 
+// --- Knowledge base (0004_knowledge.sql) ---
+
+export const legalInstruments = pgTable('legal_instruments', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull(),
+  kind: text('kind').notNull(),
+  countryCode: char('country_code', { length: 2 }),
+  title: text('title').notNull(),
+  shortTitle: text('short_title'),
+  reference: text('reference'),
+  year: integer('year'),
+  adoptedOn: day('adopted_on'),
+  inForceOn: day('in_force_on'),
+  officialUrl: text('official_url'),
+  summaries: jsonb('summaries').$type<Record<string, string>>().notNull().default({}),
+  topics: text('topics').array().notNull().default([]),
+  needsReview: boolean('needs_review').notNull().default(false),
+  reviewNote: text('review_note'),
+  reviewedBy: uuid('reviewed_by'),
+  reviewedAt: tz('reviewed_at'),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const legalInstrumentStatus = pgTable(
+  'legal_instrument_status',
+  {
+    instrumentId: uuid('instrument_id').notNull(),
+    countryCode: char('country_code', { length: 2 }).notNull(),
+    status: text('status').notNull().default('unknown'),
+    signedOn: day('signed_on'),
+    ratifiedOn: day('ratified_on'),
+    inForceOn: day('in_force_on'),
+    note: text('note'),
+    sourceUrl: text('source_url'),
+    needsReview: boolean('needs_review').notNull().default(true),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentId, t.countryCode] })],
+);
+
+export const kbArticles = pgTable('kb_articles', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull(),
+  type: text('type').notNull(),
+  audience: text('audience').notNull(),
+  countryCode: char('country_code', { length: 2 }),
+  organisationId: uuid('organisation_id').notNull(),
+  tags: text('tags').array().notNull().default([]),
+  taxonomyCodes: text('taxonomy_codes').array().notNull().default([]),
+  legalInstrumentId: uuid('legal_instrument_id'),
+  reviewDueOn: day('review_due_on'),
+  needsReview: boolean('needs_review').notNull().default(false),
+  reviewNote: text('review_note'),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const kbTranslations = pgTable(
+  'kb_translations',
+  {
+    articleId: uuid('article_id').notNull(),
+    lang: text('lang').notNull(),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    bodyMd: text('body_md').notNull().default(''),
+    revision: integer('revision').notNull(),
+    publishedRevision: integer('published_revision'),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: tz('submitted_at'),
+    reviewComment: text('review_comment'),
+    updatedBy: uuid('updated_by'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.lang] })],
+);
+
+export const kbRevisions = pgTable(
+  'kb_revisions',
+  {
+    articleId: uuid('article_id').notNull(),
+    lang: text('lang').notNull(),
+    revision: integer('revision').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    bodyMd: text('body_md').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    authorId: uuid('author_id'),
+    note: text('note'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.lang, t.revision] })],
+);
+
+export const kbPublished = pgTable(
+  'kb_published',
+  {
+    articleId: uuid('article_id').notNull(),
+    lang: text('lang').notNull(),
+    revision: integer('revision').notNull(),
+    slug: text('slug').notNull(),
+    type: text('type').notNull(),
+    audience: text('audience').notNull(),
+    countryCode: char('country_code', { length: 2 }),
+    tags: text('tags').array().notNull().default([]),
+    taxonomyCodes: text('taxonomy_codes').array().notNull().default([]),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    bodyText: text('body_text').notNull(),
+    tsv: tsvector('tsv').notNull(),
+    titleFolded: text('title_folded').notNull(),
+    publishedBy: uuid('published_by'),
+    publishedAt: tz('published_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.lang] })],
+);
+
+export const kbLexicon = pgTable('kb_lexicon', {
+  word: text('word').primaryKey(),
+});
+
+export const directoryEntries = pgTable('directory_entries', {
+  id: uuid('id').primaryKey(),
+  kind: text('kind').notNull(),
+  countryCode: char('country_code', { length: 2 }).notNull(),
+  organisationId: uuid('organisation_id'),
+  name: text('name').notNull(),
+  localName: text('local_name'),
+  descriptions: jsonb('descriptions').$type<Record<string, string>>().notNull().default({}),
+  phones: jsonb('phones').$type<{ number: string; label?: string; free?: boolean }[]>().notNull().default([]),
+  email: text('email'),
+  website: text('website'),
+  city: text('city'),
+  address: text('address'),
+  hours: text('hours'),
+  aroundTheClock: boolean('around_the_clock').notNull().default(false),
+  languages: text('languages').array().notNull().default([]),
+  operator: text('operator'),
+  nrmStages: text('nrm_stages').array().notNull().default([]),
+  audience: text('audience').notNull().default('professionals'),
+  needsReview: boolean('needs_review').notNull().default(true),
+  verifiedBy: uuid('verified_by'),
+  verifiedAt: tz('verified_at'),
+  tsv: tsvector('tsv').notNull(),
+  nameFolded: text('name_folded').notNull(),
+  archivedAt: tz('archived_at'),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
 /** Tables in the order a restore must insert them (parents first). */
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'countries',
@@ -272,4 +436,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'caller_flags',
   'contacts',
   'channel_integrations',
+  'legal_instruments',
+  'legal_instrument_status',
+  'kb_articles',
+  'kb_translations',
+  'kb_revisions',
+  'kb_published',
+  'kb_lexicon',
+  'directory_entries',
 ] as const;

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPgliteDatabase, createPostgresDatabase } from '../../src/db/database';
 import { migrateDatabase } from '../../src/db/migrate';
+import { PGLITE_EXTENSIONS } from '../../src/db/pglite-extensions';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await admin.end();
     };
   }
-  const client = new PGlite();
+  const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
   const db = createPgliteDatabase(client);
   await migrateDatabase(db);
   const dump = await client.dumpDataDir('none');

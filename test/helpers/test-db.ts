@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPgliteDatabase, createPostgresDatabase, type Database } from '../../src/db/database';
+import { PGLITE_EXTENSIONS } from '../../src/db/pglite-extensions';
 
 /** A fresh, migrated database for one test file; `drop()` closes and removes it. */
 export interface TestDatabase {
@@ -35,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
-  const client = new PGlite({ loadDataDir: blob });
+  const client = new PGlite({ loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
   await client.waitReady;
   const database = createPgliteDatabase(client);
   return { database, drop: () => database.close() };

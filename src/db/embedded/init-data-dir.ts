@@ -16,6 +16,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-node-fs';
 import { fsyncDir, fsyncFile, fsyncTree } from './fsync-tree';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions';
 
 /** Minimal structured logger (pino's Logger fits). */
 export interface EmbeddedLogger {
@@ -34,7 +35,7 @@ function exists(file: string): boolean {
 
 /** Build a new, cleanly shut down and flushed cluster in `dir` (which must not exist). */
 async function buildCluster(dir: string): Promise<void> {
-  const pg = new PGlite({ fs: new DurableNodeFS(dir), startParams: [...DURABLE_START_PARAMS], relaxedDurability: false });
+  const pg = new PGlite({ fs: new DurableNodeFS(dir), extensions: PGLITE_EXTENSIONS, startParams: [...DURABLE_START_PARAMS], relaxedDurability: false });
   try {
     await pg.waitReady;
   } catch (err) {

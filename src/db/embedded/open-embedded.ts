@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock, type DataDirLock, type DataDirRole } from './data-dir-lock';
 import { DURABLE_START_PARAMS, DurableNodeFS, type SyncCounts } from './durable-node-fs';
 import { prepareDataDir, type EmbeddedLogger } from './init-data-dir';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions';
 
 export type { EmbeddedLogger } from './init-data-dir';
 
@@ -71,7 +72,7 @@ export async function openEmbeddedDatabase({ dataDir, role, logger, url }: OpenE
     if (outcome === 'created') logger?.info({ dataDir: lock.dataDir }, 'created a new embedded database');
     // Only now: NodeFS creates its directory as soon as it is constructed.
     fs = new DurableNodeFS(lock.dataDir);
-    client = new PGlite({ fs, startParams: [...DURABLE_START_PARAMS], relaxedDurability: false });
+    client = new PGlite({ fs, extensions: PGLITE_EXTENSIONS, startParams: [...DURABLE_START_PARAMS], relaxedDurability: false });
     await client.waitReady;
     await assertDurable(client);
   } catch (err) {

@@ -18,6 +18,7 @@ import { GENESIS_HASH, computeAuditHash } from '../../../src/domain/audit/audit-
 import { restoreBackup, writeBackup } from '../../../src/services/backup.service';
 import { createTestContext, useTestContext } from '../../helpers/test-context';
 import { isPostgresRun } from '../../helpers/test-db';
+import { PGLITE_EXTENSIONS } from '../../../src/db/pglite-extensions';
 
 const t = useTestContext();
 const dir = mkdtempSync(join(tmpdir(), 'victor-audit-upgrade-'));
@@ -26,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** An empty, never-migrated database of the project's kind. */
 async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (!isPostgresRun()) {
-    const database = createPgliteDatabase(new PGlite());
+    const database = createPgliteDatabase(new PGlite({ extensions: PGLITE_EXTENSIONS }));
     return { database, drop: () => database.close() };
   }
   const url = inject('postgresUrl');

@@ -28,6 +28,7 @@ import { seedDemoNetwork } from '../../../src/services/seed.service';
 import { createTestContext, useTestContext } from '../../helpers/test-context';
 import { createTestDatabase } from '../../helpers/test-db';
 import { tableChecksums } from './table-checksums';
+import { PGLITE_EXTENSIONS } from '../../../src/db/pglite-extensions';
 
 const t = useTestContext();
 let dir = '';
@@ -152,7 +153,7 @@ describe('victor backup and restore', () => {
   });
 
   it.runIf(inject('dbKind') === 'postgres')('carries a PostgreSQL database through PGlite and back unchanged', { timeout: 120_000 }, async () => {
-    const pglite = createPgliteDatabase(new PGlite());
+    const pglite = createPgliteDatabase(new PGlite({ extensions: PGLITE_EXTENSIONS }));
     const back = await createTestDatabase();
     try {
       const viaPglite = join(dir, 'via-pglite.jsonl.gz');

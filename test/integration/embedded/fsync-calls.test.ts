@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '../../../src/db/embedded/open-embedded';
+import { PGLITE_EXTENSIONS } from '../../../src/db/pglite-extensions';
 
 const realFsync = fs.fsyncSync.bind(fs);
 const realFdatasync = fs.fdatasyncSync.bind(fs);
@@ -83,7 +84,7 @@ describe.skipIf(inject('dbKind') === 'postgres')('embedded database: fsync on co
   it('(control) plain PGlite on Node makes no host syncs at all', async () => {
     const copy = join(root, 'plain');
     fs.mkdirSync(copy);
-    const plain = await PGlite.create({ dataDir: copy });
+    const plain = await PGlite.create({ dataDir: copy, extensions: PGLITE_EXTENSIONS });
     try {
       await plain.exec('CREATE TABLE notes (id serial PRIMARY KEY, note text NOT NULL)');
       const seen = spyOnSyncs();
