@@ -14,6 +14,10 @@ import { registerAuthRoutes } from './routes/auth.routes';
 import { registerContactRoutes } from './routes/contact.routes';
 import { registerHelplineRoutes } from './routes/helpline.routes';
 import { registerIntegrationRoutes } from './routes/integration.routes';
+import { registerKnowledgeArticleRoutes } from './routes/knowledge-article.routes';
+import { registerKnowledgeReferenceRoutes } from './routes/knowledge-reference.routes';
+import { registerKnowledgeSearchRoutes } from './routes/knowledge-search.routes';
+import { registerPublicKnowledgeRoutes } from './routes/public-knowledge.routes';
 import { registerEventRoutes } from './routes/events.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerWebRoutes } from './routes/web.routes';
@@ -102,6 +106,10 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await registerContactRoutes(app, ctx);
   await registerHelplineRoutes(app, ctx);
   await registerIntegrationRoutes(app, ctx);
+  await registerKnowledgeArticleRoutes(app, ctx);
+  await registerKnowledgeReferenceRoutes(app, ctx);
+  await registerKnowledgeSearchRoutes(app, ctx);
+  await registerPublicKnowledgeRoutes(app, ctx);
   if (opts.events) await registerEventRoutes(app, opts.events, (request) => revalidateRequest(ctx, request), opts.eventKeepAliveMs);
   for (const register of opts.extraRoutes ?? []) await register(app, ctx);
 

@@ -13,6 +13,8 @@ import { DEMO_SETTING, forgetDemoFlag } from './settings.service';
 import { seedHelplineDemo } from './helpline-seed.service';
 import { ensureTaxonomy } from './taxonomy.service';
 import { getKeyedHasher } from './keyed-hash.service';
+import { seedKnowledgeDemo } from './knowledge-seed.service';
+import { ensureLegalInstruments } from './legal-instrument-seed.service';
 
 const SEED_LOCK_KEY = 727004;
 
@@ -27,6 +29,7 @@ export async function ensureReferenceData(ctx: ServiceContext): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     await ensureTaxonomy(tx);
+    await ensureLegalInstruments(tx);
   });
   await getKeyedHasher(ctx);
 }
@@ -62,9 +65,11 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
     }
     let users = 0;
     const operators = new Map<string, string>();
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       if (!(await usersRepo.findUserByEmail(tx, u.email))) {
         const id = randomUUID();
+        userIds.set(u.email, id);
         for (const m of u.memberships) if (m.role === 'helpline_operator') operators.set(m.org, id);
         await usersRepo.insertUser(tx, { id, email: u.email, displayName: u.displayName, passwordHash, locale: u.locale, isDemo: true });
         for (const m of u.memberships) {
@@ -78,6 +83,7 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
     if (users > 0) {
       const countryOf = new Map(ORGANISATIONS.map((o) => [o.key, o.countryCode]));
       await seedHelplineDemo(ctx, tx, orgIds, countryOf, operators);
+      await seedKnowledgeDemo(ctx, tx, { orgIds, userIds });
     }
     await writeSetting(tx, DEMO_SETTING, true);
     return { organisations: orgIds.size, users };
