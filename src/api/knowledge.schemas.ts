@@ -76,7 +76,8 @@ export const articleCreateSchema = articleMetaInputSchema
   .strict();
 export type ArticleCreateInput = z.infer<typeof articleCreateSchema>;
 
-export const articleUpdateSchema = articleMetaInputSchema.partial().extend({ slug: slugSchema.optional(), version: z.number().int().min(1) }).strict();
+/** Only the fields sent change (no defaults: `.partial()` would apply them and reset unsent fields). */
+export const articleUpdateSchema = z.object(optionalWithoutDefaults(articleMetaInputSchema.shape)).extend({ slug: slugSchema.optional(), version: z.number().int().min(1) }).strict();
 export type ArticleUpdateInput = z.infer<typeof articleUpdateSchema>;
 
 export const ARTICLE_ACTIONS = ['submit', 'withdraw', 'reject', 'publish', 'archive', 'restore'] as const;
@@ -428,7 +429,12 @@ export const directoryInputSchema = z
   })
   .strict();
 export type DirectoryInput = z.infer<typeof directoryInputSchema>;
-export const directoryUpdateSchema = directoryInputSchema.partial().extend({ version: z.number().int().min(1) }).strict();
+type Undefaulted<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+/** Every field optional and without its default (zod applies defaults inside .partial(): a PATCH would reset unsent fields). */
+function optionalWithoutDefaults<T extends z.ZodRawShape>(shape: T): Undefaulted<T> {
+  return Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? (s.removeDefault() as z.ZodType) : (s as z.ZodType)).optional()])) as unknown as Undefaulted<T>;
+}
+export const directoryUpdateSchema = z.object(optionalWithoutDefaults(directoryInputSchema.shape)).extend({ version: z.number().int().min(1) }).strict();
 
 export const directoryEntryViewSchema = z.object({
   id: z.uuid(),

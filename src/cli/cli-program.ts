@@ -10,6 +10,7 @@ import type { CliIo } from './cli-io';
 import { EXIT, runWithDatabase, type CommandRunner } from './cli-runtime';
 import { ORGANISATION_TYPES, PARTNERSHIP_LEVELS } from '../api/admin.schemas';
 import type { OrgCreateArgs } from './org.command';
+import type { KbExportArgs, KbImportArgs } from './kb.command';
 import type { TokenCreateArgs } from './token.command';
 import type { UserCreateArgs } from './user.command';
 
@@ -83,6 +84,26 @@ function registerToken(program: Command, run: CommandRunner): void {
     .action((opts: TokenCreateArgs) => run('cli', async (ctx, io) => (await import('./token.command')).createTokenCommand(ctx, opts, io), DB));
 }
 
+function registerKb(program: Command, run: CommandRunner): void {
+  const kb = program.command('kb').description('knowledge-base articles for translators');
+  kb.command('export')
+    .description('export articles as a JSON bundle or Markdown files (audited)')
+    .requiredOption('--format <format>', 'json or markdown')
+    .option('--langs <list>', 'comma-separated languages (default: all)')
+    .option('--country <code>', 'a country code, or regional')
+    .option('--type <type>', 'an article type')
+    .option('--source <source>', 'published (default) or working copies')
+    .option('--out <path>', 'json: a file (default: stdout); markdown: a directory')
+    .action((opts: KbExportArgs) => run('cli', async (ctx, io) => (await import('./kb.command')).exportKbCommand(ctx, opts, io), DB));
+  kb.command('import')
+    .description('import a JSON bundle (.json) or a Markdown translation (.md) as drafts (audited)')
+    .argument('<file>', 'the file to import')
+    .option('--organisation <id|name>', 'owner of articles the file creates')
+    .action((file: string, opts: { organisation?: string }) =>
+      run('cli', async (ctx, io) => (await import('./kb.command')).importKbCommand(ctx, { file, organisation: opts.organisation } satisfies KbImportArgs, io), DB),
+    );
+}
+
 function registerAuditAndBackup(program: Command, run: CommandRunner): void {
   program
     .command('audit')
@@ -118,6 +139,7 @@ export function buildProgram(run: CommandRunner, io?: CliIo): Command {
   registerOrg(program, run);
   registerUser(program, run);
   registerToken(program, run);
+  registerKb(program, run);
   registerAuditAndBackup(program, run);
   return program;
 }

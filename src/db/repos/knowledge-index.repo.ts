@@ -89,7 +89,9 @@ export async function addLexiconWords(db: Db, words: readonly string[]): Promise
   const unique = [...new Set(words)];
   for (let i = 0; i < unique.length; i += 2000) {
     const chunk = unique.slice(i, i + 2000);
-    await db.execute(sql`INSERT INTO kb_lexicon (word) SELECT unnest(${chunk}::text[]) ON CONFLICT DO NOTHING`);
+    // One array-literal parameter: drizzle would spread a JS array into a row ("($1, $2)::text[]" fails).
+    const literal = `{${chunk.map((w) => `"${w.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
+    await db.execute(sql`INSERT INTO kb_lexicon (word) SELECT unnest(${literal}::text[]) ON CONFLICT DO NOTHING`);
   }
 }
 

@@ -1,4 +1,5 @@
-import { canAccessRecord, hasPermission, type Principal } from '../access/scope';
+import { ROLE_PERMISSIONS, type Permission } from '../access/roles';
+import { hasPermission, scopeCovers, type Principal } from '../access/scope';
 import type { Audience } from './knowledge-fields';
 
 /**
@@ -24,16 +25,31 @@ export interface KnowledgeRecord {
 }
 
 /**
+ * True when a grant of the permission covers the record. An organisation-scoped grant covers its
+ * organisation's records in its own country (or regional ones) only: a desk cannot publish about another
+ * country by owning the article.
+ */
+function covers(principal: Principal, permission: Permission, record: KnowledgeRecord): boolean {
+  if (principal.tokenPermissions && !principal.tokenPermissions.includes(permission)) return false;
+  return principal.memberships.some(
+    (g) =>
+      ROLE_PERMISSIONS[g.role].includes(permission) &&
+      scopeCovers(principal.userId, g, record) &&
+      (g.scope !== 'organisation' || record.countryCode === null || record.countryCode === g.countryCode),
+  );
+}
+
+/**
  * May the principal write this record? Country records need `knowledge.write` covering the country or the
  * owning organisation. Regional records (no country) may be drafted by any editor: translators across the
  * network add their language to regional articles; publishing them still needs a regional reviewer.
  */
 export function canEditKnowledge(principal: Principal, record: KnowledgeRecord): boolean {
   if (record.countryCode === null) return hasPermission(principal, 'knowledge.write');
-  return canAccessRecord(principal, 'knowledge.write', record);
+  return covers(principal, 'knowledge.write', record);
 }
 
 /** May the principal publish, reject or archive it, or confirm its facts? `knowledge.review` covering it. */
 export function canReviewKnowledge(principal: Principal, record: KnowledgeRecord): boolean {
-  return canAccessRecord(principal, 'knowledge.review', record);
+  return covers(principal, 'knowledge.review', record);
 }

@@ -33,6 +33,9 @@ describe('knowledge access', () => {
     expect(canEditKnowledge(principal('supervisor', 'organisation'), gr)).toBe(false);
     expect(canEditKnowledge(principal('supervisor', 'organisation'), { organisationId: ORG_GR, countryCode: 'GR' })).toBe(true);
     expect(canEditKnowledge(principal('supervisor', 'organisation'), regional)).toBe(true);
+    // Owning the record is not enough to write about another country.
+    expect(canEditKnowledge(principal('supervisor', 'organisation'), { organisationId: ORG_GR, countryCode: 'SI' })).toBe(false);
+    expect(canEditKnowledge({ ...principal('country_coordinator', 'country'), tokenPermissions: ['knowledge.read'] }, gr)).toBe(false);
     expect(canEditKnowledge(principal('helpline_operator', 'organisation'), regional)).toBe(false);
   });
 
