@@ -31,6 +31,16 @@ const PUBLIC_ROUTES = [
   // Signed webhooks of phone systems and mail gateways: no session, an HMAC signature per integration.
   'POST /api/integrations/telephony/events',
   'POST /api/integrations/email/messages',
+  // Public knowledge pages (server-rendered): published articles of audience 'public' only, public
+  // helpline numbers, public search, the sitemap and the stylesheet. /kb/* is the 404 page.
+  'GET /kb',
+  'GET /kb/assets/kb.css',
+  'GET /kb/sitemap.xml',
+  'GET /kb/:lang',
+  'GET /kb/:lang/helplines',
+  'GET /kb/:lang/search',
+  'GET /kb/:lang/a/:slug',
+  'GET /kb/*',
 ].sort();
 
 /** Routes open to any signed-in user regardless of role. Reviewed by hand as well. */
