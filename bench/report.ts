@@ -7,6 +7,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { GenerateResult } from './generate-data';
 import type { RawInsertResult } from './contacts';
+import { knowledgeSection } from './knowledge-report';
+import type { KnowledgeSearchRun } from './knowledge-search';
 import { contactCreationSection, searchSection } from './report-contacts';
 import type { ScenarioResult } from './scenarios';
 import type { SearchRun } from './search';
@@ -31,6 +33,8 @@ export interface BenchRun {
   rawInserts: RawInsertResult[];
   /** Contact search over a large generated table (PostgreSQL), or null when skipped. */
   search: SearchRun | null;
+  /** Knowledge search (articles and directory), per database; empty when skipped. */
+  knowledge?: KnowledgeSearchRun[];
 }
 
 /** "2 × Intel(R) Xeon(R) … @ 2.20GHz, 24.0 GiB RAM, linux x64". */
@@ -118,6 +122,7 @@ export function renderMarkdown(run: BenchRun): string {
     '',
     ...contactCreationSection(run.hardware, run, run.scenarios, run.rawInserts ?? []),
     ...searchSection(run.hardware, run.search ?? null),
+    ...knowledgeSection(run.hardware, run.knowledge ?? []),
     '## Data set',
     '',
     'Before each server starts, `bench/generate-data.ts` migrates a fresh database, seeds the demo network',

@@ -8,7 +8,9 @@
  * BENCH_SKIP_EMBEDDED / BENCH_SKIP_POSTGRES / BENCH_SKIP_FSYNC (=1); BENCH_SKIP_HTTP=1 skips the four
  * basic scenarios, BENCH_SKIP_CONTACTS=1 contact creation and its raw insert, BENCH_SKIP_SEARCH=1 the
  * search over BENCH_SEARCH_ROWS (1000000) contacts on PostgreSQL, BENCH_SEARCH_SECONDS (30) per pass, one
- * pass per concurrency in BENCH_SEARCH_CONNECTIONS ("1,10").
+ * pass per concurrency in BENCH_SEARCH_CONNECTIONS ("1,10"). BENCH_SKIP_KNOWLEDGE=1 skips the knowledge search
+ * over BENCH_KNOWLEDGE_ARTICLES (10000) articles × 9 languages and BENCH_KNOWLEDGE_DIRECTORY (5000) directory
+ * entries (both databases; BENCH_KNOWLEDGE_ROUNDS (9) measured rounds of the query mix).
  */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -17,6 +19,7 @@ import { spawnServer, stopAllServers } from '../test/helpers/spawn-server';
 import { rawTransactionPostgres } from './contacts-raw-tx';
 import { loadContactCreation, rawInsertPglite, rawInsertPostgres, type RawInsertResult } from './contacts';
 import { generateIntoDatabase, type GenerateOptions } from './generate-data';
+import { knowledgeOptionsFromEnv, knowledgeTargets, runKnowledgeBench } from './knowledge-run';
 import { currentLoad, describeHardware, writeReport, type BenchRun } from './report';
 import { runScenarios, type LoadOptions, type ScenarioResult } from './scenarios';
 import { benchSearch } from './search';
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
     skipped: [],
     rawInserts: [],
     search: null,
+    knowledge: [],
   };
   say(`Victor bench: ${run.hardware}, Node ${run.node}, load average ${run.loadAverage.start.toFixed(2)}`);
 
@@ -171,6 +175,14 @@ async function main(): Promise<void> {
         await searchTarget.cleanup();
       }
     }
+  }
+
+  if (env.BENCH_SKIP_KNOWLEDGE === '1') run.skipped.push('Knowledge search: skipped (BENCH_SKIP_KNOWLEDGE).');
+  else {
+    const problems: string[] = [];
+    run.knowledge = await runKnowledgeBench(await knowledgeTargets(run.skipped), knowledgeOptionsFromEnv(), problems);
+    run.skipped.push(...problems);
+    if (problems.length) process.exitCode = 1;
   }
 
   if (env.BENCH_SKIP_FSYNC !== '1') {

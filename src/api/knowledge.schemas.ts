@@ -180,6 +180,33 @@ export const articleReadSchema = z.object({
   needsReview: z.boolean(),
 });
 export type ArticleRead = z.infer<typeof articleReadSchema>;
+/** GET /api/knowledge/browse: the published articles a reader may see, one per article in the best language. */
+export const browseQuerySchema = z
+  .object({
+    lang: kbLanguageSchema.default('en'),
+    type: z.enum(ARTICLE_TYPES).optional(),
+    audience: z.enum(AUDIENCES).optional(),
+    /** A country (its articles and the regional ones), or `regional` for regional articles only. */
+    country: z.union([countryCodeSchema, z.literal('regional')]).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(300),
+  })
+  .strict();
+export const browseItemSchema = z.object({
+  articleId: z.uuid(),
+  slug: z.string(),
+  type: z.enum(ARTICLE_TYPES),
+  audience: z.enum(AUDIENCES),
+  countryCode: z.string().nullable(),
+  lang: kbLanguageSchema,
+  /** True when the article is not published in the requested language. */
+  fallback: z.boolean(),
+  title: z.string(),
+  summary: z.string(),
+  publishedAt: z.string(),
+});
+export type BrowseItem = z.infer<typeof browseItemSchema>;
+export const browseListSchema = z.object({ items: z.array(browseItemSchema) });
+
 export const articleReadQuerySchema = z.object({ lang: kbLanguageSchema.default('en') }).strict();
 export const slugParamsSchema = z.object({ slug: slugSchema }).strict();
 export const translationParamsSchema = z.object({ id: z.uuid(), lang: kbLanguageSchema }).strict();

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ArticleCreateInput, ArticleRead, ArticleUpdateInput, ArticleView, TranslationInput, articleListQuerySchema, articleListSchema } from '../api/knowledge.schemas';
+import type { ArticleCreateInput, ArticleRead, ArticleUpdateInput, ArticleView, BrowseItem, TranslationInput, articleListQuerySchema, articleListSchema, browseQuerySchema } from '../api/knowledge.schemas';
 import * as articleRepo from '../db/repos/article.repo';
 import { refreshPublishedMetadata } from '../db/repos/knowledge-index.repo';
 import { findCountry, findOrganisation } from '../db/repos/organisation.repo';
+import { listPublishedArticles } from '../db/repos/public-knowledge.repo';
 import type { Db } from '../db/database';
 import { buildScopeFilter, hasPermission, type Principal } from '../domain/access/scope';
 import { listReadableAudiences } from '../domain/knowledge/knowledge-access';
@@ -18,6 +19,8 @@ import { AppError } from '../domain/errors';
 import { renderMarkdown } from '../lib/markdown';
 import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
 import { assertMayEdit, buildArticleView, conflict, loadEditableArticle, writeTranslation } from './knowledge-article-common';
+
+type BrowseQuery = z.infer<typeof browseQuerySchema>;
 
 type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 type ArticleList = z.infer<typeof articleListSchema>;
@@ -191,5 +194,30 @@ export async function readPublishedArticle(ctx: ServiceContext, principal: Princ
     publishedAt: shown.publishedAt.toISOString(),
     availableLangs,
     needsReview: shown.needsReview,
+  };
+}
+
+/**
+ * The library without a query: published articles the reader may see (their audiences), one per article
+ * in the requested language or, visibly, in English.
+ */
+export async function browsePublishedArticles(ctx: ServiceContext, principal: Principal | null, query: BrowseQuery): Promise<{ items: BrowseItem[] }> {
+  const readable = listReadableAudiences(principal);
+  const audiences = query.audience ? readable.filter((a) => a === query.audience) : readable;
+  if (!audiences.length) return { items: [] };
+  const rows = await listPublishedArticles(ctx.database.db, { lang: query.lang, countryCode: query.country ?? null, audiences, type: query.type, limit: query.limit });
+  return {
+    items: rows.map((r) => ({
+      articleId: r.articleId,
+      slug: r.slug,
+      type: r.type as ArticleType,
+      audience: r.audience as Audience,
+      countryCode: r.countryCode?.trim() ?? null,
+      lang: r.lang,
+      fallback: r.lang !== query.lang,
+      title: r.title,
+      summary: r.summary,
+      publishedAt: r.publishedAt.toISOString(),
+    })),
   };
 }

@@ -30,6 +30,13 @@ const KpisPage = lazy(() => import('./features/helpline/kpis/kpis.page'));
 const TaxonomyPage = lazy(() => import('./features/admin/taxonomy/taxonomy.page'));
 const IntegrationsPage = lazy(() => import('./features/admin/integrations/integrations.page'));
 const PublicReportPage = lazy(() => import('./features/public-report/public-report.page'));
+const KnowledgeLibraryPage = lazy(() => import('./features/knowledge/knowledge-library.page'));
+const ArticleReaderPage = lazy(() => import('./features/knowledge/article-reader.page'));
+const ArticleListPage = lazy(() => import('./features/knowledge/article-list.page'));
+const ArticleEditorPage = lazy(() => import('./features/knowledge/article-editor.page'));
+const ReviewQueuePage = lazy(() => import('./features/knowledge/review-queue.page'));
+const LegalRegisterPage = lazy(() => import('./features/knowledge/legal-register.page'));
+const DirectoryPage = lazy(() => import('./features/knowledge/directory.page'));
 
 /** A route whose page only users holding `permission` see; the server checks again on every request. */
 function guarded(path: string, permission: Permission, page: ReactNode): RouteObject {
@@ -68,6 +75,13 @@ const router = createBrowserRouter([
           guarded('/admin/taxonomy', 'taxonomy.manage', <TaxonomyPage />),
           guarded('/admin/integrations', 'integrations.manage', <IntegrationsPage />),
           guarded('/admin/audit', 'audit.read', <AuditLogPage />),
+          guarded('/knowledge', 'knowledge.read', <KnowledgeLibraryPage />),
+          guarded('/knowledge/a/:slug', 'knowledge.read', <ArticleReaderPage />),
+          guarded('/knowledge/manage', 'knowledge.write', <ArticleListPage />),
+          guarded('/knowledge/manage/:id', 'knowledge.write', <ArticleEditorPage />),
+          guarded('/knowledge/review', 'knowledge.write', <ReviewQueuePage />),
+          guarded('/knowledge/legal', 'knowledge.read', <LegalRegisterPage />),
+          guarded('/knowledge/directory', 'knowledge.read', <DirectoryPage />),
           { path: '*', element: <NotAllowed notFound /> },
         ],
       },

@@ -77,7 +77,7 @@ export async function chooseOption(page: Page, scope: ReturnType<Page['locator']
 export async function rawKeysOnPage(page: Page): Promise<string[]> {
   const namespaces = [
     'app', 'demo', 'language', 'common', 'pagination', 'notify', 'errors', 'validation', 'auth', 'mfa', 'nav', 'home',
-    'account', 'fields', 'users', 'organisations', 'tokens', 'audit', 'roles', 'scopes', 'organisationTypes', 'partnership', 'permissions', 'wallboard', 'kpis', 'taxonomy', 'integrations', 'publicReport', 'console', 'contacts', 'contactFields', 'desks',
+    'account', 'fields', 'users', 'organisations', 'tokens', 'audit', 'roles', 'scopes', 'organisationTypes', 'partnership', 'permissions', 'wallboard', 'kpis', 'taxonomy', 'integrations', 'publicReport', 'console', 'contacts', 'contactFields', 'desks', 'kbPanel', 'knowledge',
   ];
   const pattern = new RegExp(`\\b(?:${namespaces.join('|')})\\.[A-Za-z_][\\w.]*`, 'g');
   const text = await page.locator('body').innerText();

@@ -4,6 +4,9 @@
 -- partner organisations.
 
 -- Trigram similarity (typo tolerance). Trusted extension: a database owner may create it.
+-- The search GIN indexes are built with fastupdate off: new entries go straight into the index instead of
+-- a pending list that only VACUUM merges (PGlite has no autovacuum), which would make the planner shun
+-- the index. Writes to these tables are rare (publishing, directory edits); searches are not.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TABLE legal_instruments (
@@ -140,8 +143,8 @@ CREATE TABLE kb_published (
   PRIMARY KEY (article_id, lang),
   FOREIGN KEY (article_id, lang) REFERENCES kb_translations(article_id, lang) ON DELETE CASCADE
 );
-CREATE INDEX kb_published_tsv_idx ON kb_published USING gin (tsv);
-CREATE INDEX kb_published_title_trgm_idx ON kb_published USING gin (title_folded gin_trgm_ops);
+CREATE INDEX kb_published_tsv_idx ON kb_published USING gin (tsv) WITH (fastupdate = off);
+CREATE INDEX kb_published_title_trgm_idx ON kb_published USING gin (title_folded gin_trgm_ops) WITH (fastupdate = off);
 CREATE INDEX kb_published_filter_idx ON kb_published (lang, audience, country_code);
 CREATE INDEX kb_published_taxonomy_idx ON kb_published USING gin (taxonomy_codes);
 
@@ -149,7 +152,7 @@ CREATE INDEX kb_published_taxonomy_idx ON kb_published USING gin (taxonomy_codes
 CREATE TABLE kb_lexicon (
   word text PRIMARY KEY
 );
-CREATE INDEX kb_lexicon_trgm_idx ON kb_lexicon USING gin (word gin_trgm_ops);
+CREATE INDEX kb_lexicon_trgm_idx ON kb_lexicon USING gin (word gin_trgm_ops) WITH (fastupdate = off);
 
 -- Helplines, NRM actors and partner organisations per country.
 CREATE TABLE directory_entries (
@@ -187,7 +190,7 @@ CREATE TABLE directory_entries (
   updated_at timestamptz NOT NULL DEFAULT now(),
   version integer NOT NULL DEFAULT 1
 );
-CREATE INDEX directory_entries_tsv_idx ON directory_entries USING gin (tsv);
-CREATE INDEX directory_entries_name_trgm_idx ON directory_entries USING gin (name_folded gin_trgm_ops);
+CREATE INDEX directory_entries_tsv_idx ON directory_entries USING gin (tsv) WITH (fastupdate = off);
+CREATE INDEX directory_entries_name_trgm_idx ON directory_entries USING gin (name_folded gin_trgm_ops) WITH (fastupdate = off);
 CREATE INDEX directory_entries_country_kind_idx ON directory_entries (country_code, kind) WHERE archived_at IS NULL;
 CREATE INDEX directory_entries_stages_idx ON directory_entries USING gin (nrm_stages);

@@ -11,6 +11,8 @@ import {
   articleReadSchema,
   articleUpdateSchema,
   articleViewSchema,
+  browseListSchema,
+  browseQuerySchema,
   bundleSchema,
   diffQuerySchema,
   diffViewSchema,
@@ -123,6 +125,11 @@ export async function registerKnowledgeArticleRoutes(app: FastifyInstance, ctx: 
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: { tags, summary: 'Import a JSON bundle or a Markdown translation as draft revisions (audited)', body: importInputSchema, response: { 200: importResultSchema, ...errors } },
   }, async (request) => transferService.importArticles(ctx, actorOf(request), request.body));
+
+  r.get('/api/knowledge/browse', {
+    config: { access: 'knowledge.read' },
+    schema: { tags, summary: 'Published articles you may read, one per article in your language or visibly in English', querystring: browseQuerySchema, response: { 200: browseListSchema, ...errors } },
+  }, async (request) => articleService.browsePublishedArticles(ctx, actorOf(request).principal, request.query));
 
   r.get('/api/knowledge/read/:slug', {
     config: { access: 'knowledge.read' },

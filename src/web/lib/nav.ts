@@ -1,5 +1,6 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconBooks,
   IconBuilding,
   IconBuildingCommunity,
   IconChartBar,
@@ -35,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconListSearch, permission: 'contacts.read', group: 'main' },
   { to: '/helpline/wallboard', labelKey: 'nav.wallboard', icon: IconLayoutDashboard, permission: 'contacts.review', group: 'main' },
   { to: '/helpline/kpis', labelKey: 'nav.kpis', icon: IconChartBar, permission: 'contacts.review', group: 'main' },
+  { to: '/knowledge', labelKey: 'nav.knowledge', icon: IconBooks, permission: 'knowledge.read', group: 'main' },
   { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, group: 'main' },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage', group: 'admin' },
   { to: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuilding, permission: 'organisations.manage', group: 'admin' },

@@ -41,7 +41,7 @@ const CARDS: readonly HomeCard[] = [
   { id: 'childAlerts', icon: IconAlertTriangle, roles: ['country_coordinator', 'regional_coordinator', 'liaison_officer'] },
   { id: 'referrals', icon: IconArrowsExchange, roles: ['liaison_officer'] },
   { id: 'trainings', icon: IconSchool, roles: ['trainer', 'regional_coordinator'] },
-  { id: 'knowledgeBase', icon: IconBooks, roles: ['trainer', 'case_manager'] },
+  { id: 'knowledgeBase', icon: IconBooks, to: '/knowledge', permission: 'knowledge.read' },
   { id: 'statistics', icon: IconChartBar, roles: ['evaluator', 'supervisor', 'country_coordinator', 'regional_coordinator'] },
   { id: 'users', icon: IconUsers, to: '/admin/users', permission: 'users.manage' },
   { id: 'organisations', icon: IconBuilding, to: '/admin/organisations', permission: 'organisations.manage' },

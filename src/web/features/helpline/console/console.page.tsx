@@ -15,6 +15,7 @@ import { CallerProfilePanel, useCallerLookup } from './caller-profile-panel';
 import { ContactForm, TABS, tabOfField, type TabKey } from './contact-form';
 import { newIdempotencyKey, type DraftFields } from './draft-storage';
 import { ElapsedTime } from './elapsed-time';
+import { KnowledgeButton, KnowledgeDock, useKnowledgePanel } from './knowledge-launcher';
 import { NonDataButtons } from './non-data-buttons';
 import { ContactListPanel } from './queue-panel';
 import { SaveStatus } from './save-status';
@@ -45,6 +46,7 @@ export default function ConsolePage() {
   const [openError, setOpenError] = useState<unknown>(null);
   const [focusTick, setFocusTick] = useState(0);
   const focusTab = useCallback(() => setFocusTick((n) => n + 1), []);
+  const knowledge = useKnowledgePanel();
   const lookup = useCallerLookup(draft?.fields.callerId ?? null, draft?.organisationId ?? deskId);
 
   const desk = reference.desks.find((d) => d.organisationId === (draft?.organisationId ?? deskId)) ?? reference.desks[0] ?? null;
@@ -173,6 +175,7 @@ export default function ConsolePage() {
     [
       ['alt+n', startNew, { usePhysicalKeys: true }],
       ['alt+enter', () => void complete(), { usePhysicalKeys: true }],
+      ['alt+k', knowledge.toggle, { usePhysicalKeys: true }],
       ...TABS.map((key, index) => [`alt+digit${index + 1}`, () => draft && showTab(key), { usePhysicalKeys: true }] as [string, () => void, { usePhysicalKeys: boolean }]),
     ],
     [],
@@ -199,15 +202,18 @@ export default function ConsolePage() {
         title={t('console.title')}
         description={t('console.description')}
         actions={
-          draft && (
-            <Group gap="md">
-              <Badge variant="outline" size="lg" styles={{ label: { textTransform: 'none' } }}>
-                {draft.reference ?? t('console.newReference')}
-              </Badge>
-              <ElapsedTime startedAt={draft.fields.startedAt} />
-              <SaveStatus state={saveState} error={saveError} />
-            </Group>
-          )
+          <Group gap="md">
+            {draft && (
+              <>
+                <Badge variant="outline" size="lg" styles={{ label: { textTransform: 'none' } }}>
+                  {draft.reference ?? t('console.newReference')}
+                </Badge>
+                <ElapsedTime startedAt={draft.fields.startedAt} />
+                <SaveStatus state={saveState} error={saveError} />
+              </>
+            )}
+            <KnowledgeButton state={knowledge} />
+          </Group>
         }
       />
       {popped && (
@@ -287,6 +293,7 @@ export default function ConsolePage() {
           </Grid.Col>
         </Grid>
       </QueryState>
+      <KnowledgeDock state={knowledge} codes={draft?.fields.categories ?? []} countryCode={desk?.countryCode ?? null} contactLang={draft?.fields.language ?? null} />
     </Stack>
   );
 }

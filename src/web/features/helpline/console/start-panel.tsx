@@ -7,6 +7,7 @@ import type { Channel } from '../../../../domain/helpline/contact-fields';
 import { useContactFieldLabels } from '../contacts/contact-field-labels';
 import type { ContactView } from '../helpline-api';
 import { CodeSelect } from './code-select';
+import { KNOWLEDGE_SHORTCUT } from './knowledge-launcher';
 
 export const NEW_SHORTCUT = 'Alt+N';
 export const FINISH_SHORTCUT = 'Alt+Enter';
@@ -68,7 +69,7 @@ export function StartPanel({ channel, onChannel, deskId, deskOptions, onDesk, on
           </Group>
           <Text size="sm" c="dimmed">
             {t('console.shortcutsIntro')} <Kbd>{NEW_SHORTCUT}</Kbd> {t('console.shortcutNew')} · <Kbd>{'Alt+1…6'}</Kbd> {t('console.shortcutTabs')} · <Kbd>{FINISH_SHORTCUT}</Kbd>{' '}
-            {t('console.shortcutFinish')}
+            {t('console.shortcutFinish')} · <Kbd>{KNOWLEDGE_SHORTCUT}</Kbd> {t('kbPanel.shortcut')}
           </Text>
         </Stack>
       </Paper>
