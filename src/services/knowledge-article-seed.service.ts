@@ -10,7 +10,7 @@ import { upsertPublishedTranslation } from '../db/repos/knowledge-index.repo';
 import type { Db } from '../db/database';
 import { DEMO_ARTICLES, type DemoArticle } from '../db/seed/knowledge-articles.data';
 import { renderMarkdown } from '../lib/markdown';
-import type { ServiceContext } from './context';
+import { recordAudit, SYSTEM_ACTOR, type ServiceContext } from './context';
 import type { KnowledgeSeedRefs } from './knowledge-seed.service';
 import { toPublishedTranslation } from './knowledge-workflow.service';
 
@@ -75,5 +75,6 @@ export async function seedDemoArticles(ctx: ServiceContext, tx: Db, refs: Knowle
     if (t.status !== 'published') continue;
     await upsertPublishedTranslation(tx, toPublishedTranslation(byId.get(articleId)!, t.lang, { revision: 1, title: t.title, summary: t.summary, bodyHtml }, publisher, now));
   }
+  await recordAudit(tx, SYSTEM_ACTOR, { action: 'knowledge.articles.seeded', entityType: 'kb_article', details: { articles: articles.length, translations: rows.length } });
   ctx.logger.info({ articles: articles.length, translations: rows.length }, 'demo articles seeded');
 }

@@ -63,8 +63,9 @@ describe.skipIf(inject('dbKind') === 'postgres')('victor as a real process on an
   it('`victor audit verify` exits 0 on an intact chain', async () => {
     const r = await victor(['audit', 'verify'], env);
     expect(r.err).not.toMatch(/error/);
-    // One entry per demo organisation and user, and one for the demo helpline contacts.
-    expect(r.out).toBe(`audit log intact: ${ORGANISATIONS.length + DEMO_USERS.length + 1} entries verified\n`);
+    // One entry per demo organisation and user, one for the demo helpline contacts, one for the demo
+    // directory and one for the demo articles.
+    expect(r.out).toBe(`audit log intact: ${ORGANISATIONS.length + DEMO_USERS.length + 3} entries verified\n`);
     expect(r.code).toBe(0);
   });
 
