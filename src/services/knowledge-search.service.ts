@@ -101,7 +101,7 @@ export async function searchKnowledge(ctx: ServiceContext, principal: Principal 
     const preferred = query.lang ?? null;
     const flat = [...new Set(spellings.flat())];
     const articles = query.include !== 'directory'
-      ? await searchRepo.searchArticles(tx, { tsquery, folded, spellings, audiences, langs, preferredLang: preferred, type: query.type ?? null, countryCode: query.country ?? null, limit: query.limit })
+      ? await searchRepo.searchArticles(tx, { tsquery, folded, spellings, typedSpellings: variants, audiences, langs, preferredLang: preferred, type: query.type ?? null, countryCode: query.country ?? null, limit: query.limit })
       : [];
     // Directory entries have no article type: a type filter asks for articles only.
     const directory = query.include !== 'articles' && !query.type

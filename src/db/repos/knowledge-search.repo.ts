@@ -123,6 +123,11 @@ export interface ArticleSearch {
   folded: string;
   /** The folded spellings of each query word (title matches in the pre-rank). */
   spellings: readonly (readonly string[])[];
+  /**
+   * The spellings as typed (no lexicon corrections) for the title candidates: a correction is often a
+   * frequent word whose titles are many, and a misspelt word has none to find.
+   */
+  typedSpellings: readonly (readonly string[])[];
   audiences: readonly string[];
   langs: readonly KbLanguage[] | null;
   preferredLang: KbLanguage | null;
@@ -157,10 +162,13 @@ export function matchWords(column: SQL, spellings: readonly (readonly string[])[
   return sql`((${sql.join(per, sql` + `)})::float8 / ${words.length})`;
 }
 
-/** Every query word (one of its spellings) occurs in the folded title: trigram-indexed LIKEs. */
+/**
+ * Every query word (one of its spellings) occurs in the folded title: trigram-indexed LIKEs. False when a
+ * word is shorter than three letters (a trigram index cannot serve it).
+ */
 function titleHoldsEveryWord(spellings: readonly (readonly string[])[]): SQL {
   const words = spellings.filter((l) => l.length > 0);
-  if (!words.length) return sql`false`;
+  if (!words.length || words.some((l) => l.some((v) => v.length < 3))) return sql`false`;
   return sql.join(
     words.map((list) => sql`(${sql.join(list.map((v) => sql`p.title_folded LIKE ${`%${v}%`}`), sql` OR `)})`),
     sql` AND `,
@@ -189,9 +197,10 @@ export async function searchArticles(db: Db, s: ArticleSearch): Promise<ArticleH
           (SELECT p.article_id, p.lang, ${matchWords(sql`p.title_folded`, s.spellings)} AS title_hits, (p.lang = ${pref}) AS preferred
            FROM kb_published p WHERE ${sql.join(filters, sql` AND `)} LIMIT ${MATCH_CAP})
           UNION ALL
-          -- Translations whose title holds every query word are candidates whatever their storage order.
+          -- Translations whose title holds every query word are candidates whatever their storage order. Found
+          -- through the title's trigram index alone: their tsvectors are not read (only the ranked few are).
           (SELECT p.article_id, p.lang, 1::float8 AS title_hits, (p.lang = ${pref}) AS preferred
-           FROM kb_published p WHERE ${sql.join([...filters, titleHoldsEveryWord(s.spellings)], sql` AND `)} LIMIT ${TITLE_MATCH_CAP})
+           FROM kb_published p WHERE ${sql.join([...filters.slice(1), titleHoldsEveryWord(s.typedSpellings)], sql` AND `)} LIMIT ${TITLE_MATCH_CAP})
         ) both_sources ORDER BY article_id, lang, title_hits DESC
       ),
       candidates AS (
@@ -201,6 +210,8 @@ export async function searchArticles(db: Db, s: ArticleSearch): Promise<ArticleH
         SELECT c.article_id, c.lang, c.preferred,
           (ts_rank_cd(p.tsv, ${q}, 1) + c.title_hits + similarity(p.title_folded, ${s.folded}) + CASE WHEN c.preferred THEN 0.1 ELSE 0 END)::float8 AS score
         FROM candidates c JOIN kb_published p ON p.article_id = c.article_id AND p.lang = c.lang
+        -- Title candidates were found without the tsquery: keep true matches only.
+        WHERE p.tsv @@ ${q}
       ),
       best AS (
         SELECT DISTINCT ON (article_id) article_id, lang, score FROM ranked ORDER BY article_id, score DESC, preferred DESC, lang
@@ -213,6 +224,15 @@ export async function searchArticles(db: Db, s: ArticleSearch): Promise<ArticleH
       ORDER BY page.score DESC, p.article_id`,
   );
   return rows.map((r) => ({
+    ...toPublishedHit(r),
+    bodyHeadline: String(r.body_headline ?? ''),
+    summaryHeadline: String(r.summary_headline ?? ''),
+  }));
+}
+
+/** The common fields of a kb_published row hit (article, language, title, score), from raw SQL columns. */
+export function toPublishedHit(r: Record<string, unknown>): Omit<ArticleHitRow, 'bodyHeadline' | 'summaryHeadline'> {
+  return {
     articleId: String(r.article_id),
     lang: r.lang as KbLanguage,
     slug: String(r.slug),
@@ -222,7 +242,5 @@ export async function searchArticles(db: Db, s: ArticleSearch): Promise<ArticleH
     title: String(r.title),
     summary: String(r.summary),
     score: Number(r.score),
-    bodyHeadline: String(r.body_headline ?? ''),
-    summaryHeadline: String(r.summary_headline ?? ''),
-  }));
+  };
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { KbLanguage } from '../../domain/knowledge/knowledge-fields';
 import { queryRows, type Db } from '../database';
-import { arrayParam } from './knowledge-search.repo';
+import { arrayParam, toPublishedHit } from './knowledge-search.repo';
 
 /**
  * The articles the operator console suggests for the taxonomy codes being logged (GIN index on
@@ -60,16 +60,5 @@ export async function findSuggestedArticles(db: Db, s: SuggestionSearch): Promis
       )
       SELECT * FROM best ORDER BY score DESC, published_at DESC, article_id LIMIT ${s.limit}`,
   );
-  return rows.map((r) => ({
-    articleId: String(r.article_id),
-    lang: r.lang as KbLanguage,
-    slug: String(r.slug),
-    type: String(r.type),
-    audience: String(r.audience),
-    countryCode: (r.country_code as string | null) ?? null,
-    title: String(r.title),
-    summary: String(r.summary),
-    taxonomyCodes: (r.taxonomy_codes as string[]) ?? [],
-    score: Number(r.score),
-  }));
+  return rows.map((r) => ({ ...toPublishedHit(r), taxonomyCodes: (r.taxonomy_codes as string[]) ?? [] }));
 }
