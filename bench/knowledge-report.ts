@@ -58,6 +58,16 @@ export function knowledgeSection(hardware: string, runs: readonly KnowledgeSearc
       return x ? `${ms(x.p50)} / ${ms(x.p95)}` : '—';
     }).join(' | ')} |`),
     '',
+    'Other reads at the same scale, through their services (p50 / p95 ms over 20 calls; the public pages add HTML rendering',
+    'and are cached by browsers for 5 minutes):',
+    '',
+    `| read | ${runs.map((r) => r.database).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---:').join(' | ')} |`,
+    ...(first.pages ?? []).map((p, i) => `| ${p.name} | ${runs.map((r) => {
+      const x = r.pages?.[i];
+      return x ? `${ms(x.p50)} / ${ms(x.p95)}` : '—';
+    }).join(' | ')} |`),
+    '',
   ];
   return lines;
 }

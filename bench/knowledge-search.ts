@@ -21,6 +21,7 @@ import { createServiceContext, prepareDatabase } from '../src/server';
 import { searchKnowledge } from '../src/services/knowledge-search.service';
 import { generateDirectoryEntries } from './knowledge-directory-data';
 import { loadKnowledgeArticles, type KnowledgeDataResult } from './knowledge-data';
+import { measureKnowledgePages, type PageStats } from './knowledge-pages';
 import { KNOWLEDGE_QUERIES, type KnowledgeQueryDef } from './knowledge-queries';
 import type { BenchTarget } from './targets';
 
@@ -61,6 +62,8 @@ export interface KnowledgeSearchRun {
   overall: LatencyStats;
   categories: (LatencyStats & { category: string })[];
   queries: KnowledgeQueryStats[];
+  /** Public pages, browsing and suggestions at the same scale. */
+  pages: PageStats[];
 }
 
 function pct(sorted: number[], p: number): number {
@@ -123,7 +126,9 @@ export async function benchKnowledgeSearch(target: BenchTarget, vEnv: Record<str
     for (const q of queries) {
       say(`    ${`${q.name} (${q.reader})`.padEnd(52)} p50 ${q.p50.toFixed(1).padStart(6)}  p95 ${q.p95.toFixed(1).padStart(6)}  articles ${q.articles} directory ${q.directory}${q.corrections ? ` corrections ${q.corrections}` : ''}`);
     }
-    return { database: target.label, data, directoryEntries: entries.length, directorySeconds, overall, categories, queries };
+    const pages = await measureKnowledgePages(ctx, operator, 20);
+    for (const p of pages) say(`    ${p.name.padEnd(52)} p50 ${p.p50.toFixed(1).padStart(6)}  p95 ${p.p95.toFixed(1).padStart(6)}`);
+    return { database: target.label, data, directoryEntries: entries.length, directorySeconds, overall, categories, queries, pages };
   } finally {
     await database.close();
   }

@@ -146,6 +146,8 @@ CREATE TABLE kb_published (
 CREATE INDEX kb_published_tsv_idx ON kb_published USING gin (tsv) WITH (fastupdate = off);
 CREATE INDEX kb_published_title_trgm_idx ON kb_published USING gin (title_folded gin_trgm_ops) WITH (fastupdate = off);
 CREATE INDEX kb_published_filter_idx ON kb_published (lang, audience, country_code);
+-- Public and staff article pages look translations up by address.
+CREATE INDEX kb_published_slug_idx ON kb_published (slug);
 CREATE INDEX kb_published_taxonomy_idx ON kb_published USING gin (taxonomy_codes);
 
 -- Folded words of everything searchable: a misspelt query word is replaced by its nearest words here.

@@ -38,8 +38,10 @@ function toDate(value: unknown): Date {
 /**
  * Published articles of the given audiences, one row per article in the best language available: `lang`,
  * else English, else any. With a country: regional articles and that country's (`regional`: only those).
- * At most `limit` rows, by type, country and title. The public home uses it with `['public']`; staff browse
- * the library with the audiences they may read.
+ * At most `limit` articles (by type, country and address), then sorted by type, country and title. The
+ * public home uses it with `['public']`; staff browse the library with the audiences they may read.
+ * The articles are chosen first (the small table) and only their translations are read, so the cost does
+ * not grow with the number of published translations.
  */
 export async function listPublishedArticles(
   db: Db,
@@ -47,18 +49,25 @@ export async function listPublishedArticles(
 ): Promise<(PublicArticleRow & { audience: string })[]> {
   const audiences = `{${opts.audiences.join(',')}}`;
   const country =
-    opts.countryCode === null ? sql`` : opts.countryCode === 'regional' ? sql`AND p.country_code IS NULL` : sql`AND (p.country_code IS NULL OR p.country_code = ${opts.countryCode})`;
-  const type = opts.type ? sql`AND p.type = ${opts.type}` : sql``;
+    opts.countryCode === null ? sql`` : opts.countryCode === 'regional' ? sql`AND a.country_code IS NULL` : sql`AND (a.country_code IS NULL OR a.country_code = ${opts.countryCode})`;
+  const type = opts.type ? sql`AND a.type = ${opts.type}` : sql``;
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`SELECT * FROM (
-          SELECT DISTINCT ON (p.article_id) p.article_id, p.slug, p.type, p.audience, p.country_code, p.lang, p.title, p.summary, p.published_at
-          FROM ${FROM_PUBLISHED}
-          WHERE p.audience = ANY(${audiences}::text[]) AND a.audience = ANY(${audiences}::text[]) AND t.status <> 'archived' ${country} ${type}
-          ORDER BY p.article_id, (p.lang = ${opts.lang}) DESC, (p.lang = 'en') DESC, p.lang
+    sql`WITH picked AS (
+          SELECT a.id FROM kb_articles a
+          WHERE a.audience = ANY(${audiences}::text[]) ${country} ${type}
+            AND EXISTS (SELECT 1 FROM kb_published p WHERE p.article_id = a.id)
+          ORDER BY a.type, a.country_code NULLS FIRST, a.slug
+          LIMIT ${opts.limit}
+        )
+        SELECT best.* FROM picked CROSS JOIN LATERAL (
+          SELECT p.article_id, p.slug, p.type, p.audience, p.country_code, p.lang, p.title, p.summary, p.published_at
+          FROM kb_published p JOIN kb_translations t ON t.article_id = p.article_id AND t.lang = p.lang
+          WHERE p.article_id = picked.id AND p.audience = ANY(${audiences}::text[]) AND t.status <> 'archived'
+          ORDER BY (p.lang = ${opts.lang}) DESC, (p.lang = 'en') DESC, p.lang
+          LIMIT 1
         ) best
-        ORDER BY best.type, best.country_code NULLS FIRST, lower(best.title)
-        LIMIT ${opts.limit}`,
+        ORDER BY best.type, best.country_code NULLS FIRST, lower(best.title)`,
   );
   return rows.map((r) => ({ ...toArticleRow(r), audience: String(r.audience) }));
 }
@@ -102,14 +111,18 @@ export async function listPublicSitemapRows(db: Db, limit: number): Promise<{ sl
   return rows.map((r) => ({ slug: String(r.slug), lang: String(r.lang) as KbLanguage, publishedAt: toDate(r.published_at) }));
 }
 
-/** Countries with public articles or public helplines (the country filter). */
+/** Countries with public articles or public helplines (the country filter): one indexed probe per country. */
 export async function listPublicCountries(db: Db): Promise<string[]> {
   const rows = await queryRows<{ code: string }>(
     db,
-    sql`SELECT DISTINCT p.country_code AS code FROM ${FROM_PUBLISHED} WHERE ${PUBLIC_ONLY} AND p.country_code IS NOT NULL
-        UNION
-        SELECT DISTINCT country_code FROM directory_entries
-        WHERE audience = 'public' AND archived_at IS NULL AND kind IN ${[...HELPLINE_KINDS]}
+    sql`SELECT c.code FROM countries c
+        WHERE EXISTS (
+            SELECT 1 FROM kb_articles a
+            WHERE a.country_code = c.code AND a.audience = 'public'
+              AND EXISTS (SELECT 1 FROM kb_published p WHERE p.article_id = a.id AND p.audience = 'public'))
+          OR EXISTS (
+            SELECT 1 FROM directory_entries d
+            WHERE d.country_code = c.code AND d.audience = 'public' AND d.archived_at IS NULL AND d.kind IN ${[...HELPLINE_KINDS]})
         ORDER BY 1`,
   );
   return rows.map((r) => String(r.code).trim());
