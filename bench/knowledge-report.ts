@@ -60,7 +60,7 @@ export function knowledgeSection(hardware: string, runs: readonly KnowledgeSearc
     '',
     'Other reads at the same scale, through their services (p50 / p95 ms over 20 calls; the public pages add HTML rendering',
     'and are cached by browsers for 5 minutes). The public home also lists every public helpline: the generated directory',
-    'has about 600 (a real one has two or three per country), which is most of its cost:',
+    'has 597 of them, where a real one has two or three per country:',
     '',
     `| read | ${runs.map((r) => r.database).join(' | ')} |`,
     `| --- | ${runs.map(() => '---:').join(' | ')} |`,
