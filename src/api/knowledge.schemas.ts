@@ -191,18 +191,18 @@ export const browseQuerySchema = z
     limit: z.coerce.number().int().min(1).max(500).default(300),
   })
   .strict();
-export const browseItemSchema = z.object({
-  articleId: z.uuid(),
-  slug: z.string(),
-  type: z.enum(ARTICLE_TYPES),
-  audience: z.enum(AUDIENCES),
-  countryCode: z.string().nullable(),
-  lang: kbLanguageSchema,
-  /** True when the article is not published in the requested language. */
-  fallback: z.boolean(),
-  title: z.string(),
-  summary: z.string(),
-  publishedAt: z.string(),
+/** One article of the library list: the read view without body, tags and codes. */
+export const browseItemSchema = articleReadSchema.pick({
+  articleId: true,
+  slug: true,
+  type: true,
+  audience: true,
+  countryCode: true,
+  lang: true,
+  fallback: true,
+  title: true,
+  summary: true,
+  publishedAt: true,
 });
 export type BrowseItem = z.infer<typeof browseItemSchema>;
 export const browseListSchema = z.object({ items: z.array(browseItemSchema) });

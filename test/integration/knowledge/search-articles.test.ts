@@ -1,25 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { searchQuerySchema, type SearchResult } from '../../../src/api/knowledge.schemas';
+import type { SearchResult } from '../../../src/api/knowledge.schemas';
 import type { Principal } from '../../../src/domain/access/scope';
-import { searchKnowledge } from '../../../src/services/knowledge-search.service';
-import { makeOrganisation } from '../../factories/organisation.factory';
-import { makeUser } from '../../factories/user.factory';
 import { useTestContext } from '../../helpers/test-context';
-import { publishArticle, showSnippet } from './search-support';
+import { makeReaders, searchAs, publishArticle, showSnippet } from './search-support';
 
 const t = useTestContext();
 const ids: Record<string, string> = {};
 let operator: Principal;
 let liaison: Principal;
 
-const search = (principal: Principal | null, params: Record<string, string>): Promise<SearchResult> =>
-  searchKnowledge(t.ctx, principal, searchQuerySchema.parse(params));
+const search = (principal: Principal | null, params: Record<string, string>): Promise<SearchResult> => searchAs(t.ctx, principal, params);
 const found = (r: SearchResult) => r.articles.map((a) => a.articleId);
 
 beforeAll(async () => {
-  const org = await makeOrganisation(t.ctx);
-  operator = (await makeUser(t.ctx, { role: 'helpline_operator', organisationId: org.id })).principal;
-  liaison = (await makeUser(t.ctx, { role: 'liaison_officer', organisationId: org.id })).principal;
+  const readers = await makeReaders(t.ctx);
+  ({ operator, liaison } = readers);
+  const org = { id: readers.organisationId };
   const publish = (key: string, a: Parameters<typeof publishArticle>[2]) => publishArticle(t.ctx, org.id, a).then((id) => (ids[key] = id));
   await publish('nrmGreece', {
     type: 'national_mechanism',

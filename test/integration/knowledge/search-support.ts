@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { directoryInputSchema, type DirectoryInput } from '../../../src/api/knowledge.schemas';
+import { directoryInputSchema, searchQuerySchema, type DirectoryInput, type SearchResult } from '../../../src/api/knowledge.schemas';
 import { insertEntry } from '../../../src/db/repos/directory.repo';
 import { upsertPublishedTranslation } from '../../../src/db/repos/knowledge-index.repo';
 import { kbArticles, kbTranslations } from '../../../src/db/schema';
+import type { Principal } from '../../../src/domain/access/scope';
 import type { ArticleType, Audience, KbLanguage } from '../../../src/domain/knowledge/knowledge-fields';
 import type { ServiceContext } from '../../../src/services/context';
+import { searchKnowledge } from '../../../src/services/knowledge-search.service';
+import { makeOrganisation } from '../../factories/organisation.factory';
+import { makeUser } from '../../factories/user.factory';
 
 /** One translation of a published test article. */
 export interface TestTranslation {
@@ -67,4 +71,17 @@ export async function addDirectoryEntry(ctx: ServiceContext, input: Partial<Dire
 /** The plain text of a snippet with hits in [brackets], for readable assertions. */
 export function showSnippet(segments: { text: string; hit: boolean }[]): string {
   return segments.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
+}
+
+/** A search as a principal (null: the public), with query parameters as the route would receive them. */
+export function searchAs(ctx: ServiceContext, principal: Principal | null, params: Record<string, string>): Promise<SearchResult> {
+  return searchKnowledge(ctx, principal, searchQuerySchema.parse(params));
+}
+
+/** An operator and a liaison officer of a new organisation (the readers the search tests compare). */
+export async function makeReaders(ctx: ServiceContext): Promise<{ organisationId: string; operator: Principal; liaison: Principal }> {
+  const org = await makeOrganisation(ctx);
+  const operator = (await makeUser(ctx, { role: 'helpline_operator', organisationId: org.id })).principal;
+  const liaison = (await makeUser(ctx, { role: 'liaison_officer', organisationId: org.id })).principal;
+  return { organisationId: org.id, operator, liaison };
 }
