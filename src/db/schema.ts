@@ -416,6 +416,255 @@ export const directoryEntries = pgTable('directory_entries', {
   version: integer('version').notNull().default(1),
 });
 
+export const indicatorSets = pgTable(
+  'indicator_sets',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').notNull(),
+    audience: text('audience').notNull(),
+    titles: jsonb('titles').$type<Record<string, string>>().notNull(),
+    indicators: jsonb('indicators').$type<unknown[]>().notNull(),
+    source: text('source'),
+    needsReview: boolean('needs_review').notNull().default(true),
+    createdBy: uuid('created_by'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    publishedAt: tz('published_at'),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.version] })],
+);
+
+export const nrmPathways = pgTable('nrm_pathways', {
+  id: uuid('id').primaryKey(),
+  countryCode: char('country_code', { length: 2 }).notNull(),
+  version: integer('version').notNull(),
+  status: text('status').notNull(),
+  titles: jsonb('titles').$type<Record<string, string>>().notNull(),
+  notes: text('notes'),
+  needsReview: boolean('needs_review').notNull().default(true),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  publishedBy: uuid('published_by'),
+  publishedAt: tz('published_at'),
+});
+
+export const nrmPathwaySteps = pgTable('nrm_pathway_steps', {
+  id: uuid('id').primaryKey(),
+  pathwayId: uuid('pathway_id').notNull(),
+  stage: text('stage').notNull(),
+  position: integer('position').notNull(),
+  titles: jsonb('titles').$type<Record<string, string>>().notNull(),
+  descriptions: jsonb('descriptions').$type<Record<string, string>>().notNull().default({}),
+  slaHours: integer('sla_hours'),
+  actorIds: uuid('actor_ids').array().notNull().default([]),
+});
+
+/** Consent as recorded on a case (see domain/cases referral-workflow ConsentRecord). */
+export interface CaseConsentJson {
+  given: boolean;
+  givenBy: 'child' | 'guardian' | 'legal_representative' | null;
+  coversReferral: boolean;
+  coversTransfer: boolean;
+  recordedAt: string;
+  recordedBy: string | null;
+  note: string | null;
+}
+
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey(),
+  reference: text('reference').notNull().unique(),
+  organisationId: uuid('organisation_id').notNull(),
+  countryCode: char('country_code', { length: 2 }).notNull(),
+  assignedUserId: uuid('assigned_user_id'),
+  status: text('status').notNull(),
+  priority: text('priority').notNull(),
+  titleEnc: text('title_enc').notNull(),
+  summaryEnc: text('summary_enc'),
+  origin: text('origin').notNull(),
+  concernLevel: text('concern_level'),
+  forms: text('forms').array().notNull().default([]),
+  involvesChild: boolean('involves_child').notNull().default(true),
+  consent: jsonb('consent').$type<CaseConsentJson>(),
+  closureReason: text('closure_reason'),
+  closureNoteEnc: text('closure_note_enc'),
+  searchTerms: text('search_terms').array().notNull().default([]),
+  reportedAt: tz('reported_at').notNull(),
+  openedAt: tz('opened_at').notNull(),
+  firstAssistanceAt: tz('first_assistance_at'),
+  firstReferralAt: tz('first_referral_at'),
+  firstAcceptanceAt: tz('first_acceptance_at'),
+  closedAt: tz('closed_at'),
+  statusChangedAt: tz('status_changed_at').notNull(),
+  lastActivityAt: tz('last_activity_at').notNull(),
+  createdBy: uuid('created_by'),
+  version: integer('version').notNull().default(1),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const casePersons = pgTable('case_persons', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  role: text('role').notNull(),
+  givenNameEnc: text('given_name_enc'),
+  familyNameEnc: text('family_name_enc'),
+  aliasEnc: text('alias_enc'),
+  dateOfBirthEnc: text('date_of_birth_enc'),
+  contactEnc: text('contact_enc'),
+  notesEnc: text('notes_enc'),
+  relationship: text('relationship'),
+  ageYears: integer('age_years'),
+  ageBand: text('age_band').notNull().default('unknown'),
+  ageUncertain: boolean('age_uncertain').notNull().default(false),
+  mayBeChild: boolean('may_be_child').notNull().default(false),
+  gender: text('gender'),
+  nationality: char('nationality', { length: 2 }),
+  languages: text('languages').array().notNull().default([]),
+  traffickingStatus: text('trafficking_status'),
+  identifiedBy: text('identified_by'),
+  identifiedAt: day('identified_at'),
+  identificationRefEnc: text('identification_ref_enc'),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const caseScreenings = pgTable('case_screenings', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  personId: uuid('person_id'),
+  setKey: text('set_key').notNull(),
+  setVersion: integer('set_version').notNull(),
+  answers: jsonb('answers').$type<{ code: string; answer: string }[]>().notNull(),
+  evidenceEnc: text('evidence_enc'),
+  treatedAsChild: boolean('treated_as_child').notNull(),
+  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  concernLevel: text('concern_level').notNull(),
+  screenedBy: uuid('screened_by'),
+  screenedAt: tz('screened_at').notNull(),
+});
+
+export const caseNotes = pgTable('case_notes', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  bodyEnc: text('body_enc').notNull(),
+  authorId: uuid('author_id'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const caseTasks = pgTable('case_tasks', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  organisationId: uuid('organisation_id').notNull(),
+  kind: text('kind').notNull(),
+  titleEnc: text('title_enc').notNull(),
+  assigneeUserId: uuid('assignee_user_id'),
+  dueAt: tz('due_at').notNull(),
+  doneAt: tz('done_at'),
+  doneBy: uuid('done_by'),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const caseDocuments = pgTable('case_documents', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  fileNameEnc: text('file_name_enc').notNull(),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  contentEnc: text('content_enc').notNull(),
+  kind: text('kind').notNull().default('other'),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedAt: tz('uploaded_at').notNull().defaultNow(),
+  deletedAt: tz('deleted_at'),
+  deletedBy: uuid('deleted_by'),
+});
+
+export const referrals = pgTable('referrals', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  organisationId: uuid('organisation_id').notNull(),
+  countryCode: char('country_code', { length: 2 }).notNull(),
+  pathwayId: uuid('pathway_id'),
+  stepId: uuid('step_id'),
+  stage: text('stage').notNull(),
+  directoryEntryId: uuid('directory_entry_id').notNull(),
+  receiverOrganisationId: uuid('receiver_organisation_id'),
+  receiverLanguage: text('receiver_language').notNull().default('en'),
+  status: text('status').notNull(),
+  urgency: text('urgency').notNull().default('normal'),
+  messageEnc: text('message_enc'),
+  personId: uuid('person_id'),
+  consentSnapshot: jsonb('consent_snapshot').$type<Record<string, unknown>>(),
+  consentOverrideReasonEnc: text('consent_override_reason_enc'),
+  consentOverrideBy: uuid('consent_override_by'),
+  slaHours: integer('sla_hours'),
+  statusEnteredAt: tz('status_entered_at').notNull(),
+  dueAt: tz('due_at'),
+  sentAt: tz('sent_at'),
+  acknowledgedAt: tz('acknowledged_at'),
+  acceptedAt: tz('accepted_at'),
+  declinedAt: tz('declined_at'),
+  completedAt: tz('completed_at'),
+  revokedAt: tz('revoked_at'),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const handoffs = pgTable('handoffs', {
+  id: uuid('id').primaryKey(),
+  fromCaseId: uuid('from_case_id').notNull(),
+  fromOrganisationId: uuid('from_organisation_id').notNull(),
+  fromCountryCode: char('from_country_code', { length: 2 }).notNull(),
+  toOrganisationId: uuid('to_organisation_id').notNull(),
+  toCountryCode: char('to_country_code', { length: 2 }).notNull(),
+  toCaseId: uuid('to_case_id'),
+  status: text('status').notNull(),
+  datasetEnc: text('dataset_enc').notNull(),
+  consentSnapshot: jsonb('consent_snapshot').$type<Record<string, unknown>>().notNull(),
+  answerNoteEnc: text('answer_note_enc'),
+  requestedBy: uuid('requested_by'),
+  requestedAt: tz('requested_at').notNull(),
+  answeredBy: uuid('answered_by'),
+  answeredAt: tz('answered_at'),
+  version: integer('version').notNull().default(1),
+});
+
+export const caseEvents = pgTable('case_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  at: tz('at').notNull().defaultNow(),
+  actorUserId: uuid('actor_user_id'),
+  kind: text('kind').notNull(),
+  referralId: uuid('referral_id'),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  commentEnc: text('comment_enc'),
+});
+
+export const caseAccessGrants = pgTable('case_access_grants', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  reasonEnc: text('reason_enc').notNull(),
+  grantedAt: tz('granted_at').notNull(),
+  expiresAt: tz('expires_at').notNull(),
+});
+
+export const caseReferenceCounters = pgTable(
+  'case_reference_counters',
+  {
+    countryCode: char('country_code', { length: 2 }).notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countryCode, t.year] })],
+);
+
 /** Tables in the order a restore must insert them (parents first). */
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'countries',
@@ -434,6 +683,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'taxonomy_codes',
   'callers',
   'caller_flags',
+  'cases',
   'contacts',
   'channel_integrations',
   'legal_instruments',
@@ -444,4 +694,17 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'kb_published',
   'kb_lexicon',
   'directory_entries',
+  'indicator_sets',
+  'nrm_pathways',
+  'nrm_pathway_steps',
+  'case_persons',
+  'case_screenings',
+  'case_notes',
+  'case_tasks',
+  'case_documents',
+  'referrals',
+  'handoffs',
+  'case_events',
+  'case_access_grants',
+  'case_reference_counters',
 ] as const;

@@ -10,6 +10,11 @@ import type { EventHub } from '../services/events.service';
 import { installAccessControl, revalidateRequest } from './access';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { registerAdminRoutes } from './routes/admin.routes';
+import { registerCaseRoutes } from './routes/cases.routes';
+import { registerCaseWorkRoutes } from './routes/case-work.routes';
+import { registerCaseExportRoutes } from './routes/case-export.routes';
+import { registerReferralRoutes } from './routes/referral.routes';
+import { registerHandoffRoutes } from './routes/handoff.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerContactRoutes } from './routes/contact.routes';
 import { registerHelplineRoutes } from './routes/helpline.routes';
@@ -110,6 +115,11 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await registerKnowledgeReferenceRoutes(app, ctx);
   await registerKnowledgeSearchRoutes(app, ctx);
   await registerPublicKnowledgeRoutes(app, ctx);
+  await registerCaseRoutes(app, ctx);
+  await registerCaseWorkRoutes(app, ctx);
+  await registerCaseExportRoutes(app, ctx);
+  await registerReferralRoutes(app, ctx);
+  await registerHandoffRoutes(app, ctx);
   if (opts.events) await registerEventRoutes(app, opts.events, (request) => revalidateRequest(ctx, request), opts.eventKeepAliveMs);
   for (const register of opts.extraRoutes ?? []) await register(app, ctx);
 

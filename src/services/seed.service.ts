@@ -15,6 +15,8 @@ import { ensureTaxonomy } from './taxonomy.service';
 import { getKeyedHasher } from './keyed-hash.service';
 import { seedKnowledgeDemo } from './knowledge-seed.service';
 import { ensureLegalInstruments } from './legal-instrument-seed.service';
+import { ensureIndicatorSets } from './indicator-set-seed.service';
+import { seedCasesDemo } from './case-seed.service';
 
 const SEED_LOCK_KEY = 727004;
 
@@ -30,6 +32,7 @@ export async function ensureReferenceData(ctx: ServiceContext): Promise<void> {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     await ensureTaxonomy(tx);
     await ensureLegalInstruments(tx);
+    await ensureIndicatorSets(tx);
   });
   await getKeyedHasher(ctx);
 }
@@ -84,6 +87,7 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
       const countryOf = new Map(ORGANISATIONS.map((o) => [o.key, o.countryCode]));
       await seedHelplineDemo(ctx, tx, orgIds, countryOf, operators);
       await seedKnowledgeDemo(ctx, tx, { orgIds, userIds });
+      await seedCasesDemo(ctx, tx, { orgIds, userIds });
     }
     await writeSetting(tx, DEMO_SETTING, true);
     return { organisations: orgIds.size, users };

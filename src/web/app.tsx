@@ -37,6 +37,14 @@ const ArticleEditorPage = lazy(() => import('./features/knowledge/article-editor
 const ReviewQueuePage = lazy(() => import('./features/knowledge/review-queue.page'));
 const LegalRegisterPage = lazy(() => import('./features/knowledge/legal-register.page'));
 const DirectoryPage = lazy(() => import('./features/knowledge/directory.page'));
+const CaseListPage = lazy(() => import('./features/cases/case-list.page'));
+const CaseNewPage = lazy(() => import('./features/cases/case-new.page'));
+const CaseDetailPage = lazy(() => import('./features/cases/case-detail.page'));
+const TasksPage = lazy(() => import('./features/cases/tasks.page'));
+const ReferralListPage = lazy(() => import('./features/referrals/referral-list.page'));
+const ReferralDetailPage = lazy(() => import('./features/referrals/referral-detail.page'));
+const HandoffsPage = lazy(() => import('./features/referrals/handoffs.page'));
+const PathwaysPage = lazy(() => import('./features/referrals/pathways.page'));
 
 /** A route whose page only users holding `permission` see; the server checks again on every request. */
 function guarded(path: string, permission: Permission, page: ReactNode): RouteObject {
@@ -82,6 +90,16 @@ const router = createBrowserRouter([
           guarded('/knowledge/review', 'knowledge.write', <ReviewQueuePage />),
           guarded('/knowledge/legal', 'knowledge.read', <LegalRegisterPage />),
           guarded('/knowledge/directory', 'knowledge.read', <DirectoryPage />),
+          guarded('/cases', 'cases.read', <CaseListPage />),
+          guarded('/cases/new', 'cases.write', <CaseNewPage />),
+          guarded('/cases/referrals', 'cases.read', <ReferralListPage box="sent" />),
+          guarded('/cases/:id', 'cases.read', <CaseDetailPage />),
+          guarded('/tasks', 'cases.write', <TasksPage />),
+          guarded('/referrals', 'referrals.receive', <ReferralListPage box="inbox" />),
+          // Both sides open a referral: the referring desk and the receiving liaison officer (the server decides).
+          { path: '/referrals/:id', element: <ReferralDetailPage /> },
+          guarded('/handoffs', 'cases.write', <HandoffsPage />),
+          guarded('/nrm', 'cases.read', <PathwaysPage />),
           { path: '*', element: <NotAllowed notFound /> },
         ],
       },

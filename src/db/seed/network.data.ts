@@ -55,6 +55,8 @@ export const ORGANISATIONS: OrganisationSeed[] = [
   { key: 'kljuc', name: 'Society KLJUC', shortName: 'Ključ', countryCode: 'SI', type: 'national_ngo', partnership: 'full', city: 'Ljubljana' },
   { key: 'astra', name: 'ASTRA', shortName: null, countryCode: 'RS', type: 'national_ngo', partnership: 'associate', city: 'Belgrade' },
   { key: 'lastrada-md', name: 'La Strada Moldova', shortName: null, countryCode: 'MD', type: 'national_ngo', partnership: 'associate', city: 'Chișinău' },
+  // Invented: a police unit that receives referrals in the app (its liaison officer answers them).
+  { key: 'gr-police-thb', name: 'Police Anti-Trafficking Unit Athens (demo)', shortName: 'Police THB (demo)', countryCode: 'GR', type: 'law_enforcement', partnership: 'none', city: 'Athens' },
   { key: 'cwbf-ua', name: 'Child Well Being Fund Ukraine', shortName: null, countryCode: 'UA', type: 'national_ngo', partnership: 'associate', city: 'Kyiv' },
 ];
 
@@ -79,5 +81,6 @@ export const DEMO_USERS: DemoUserSeed[] = [
   { email: 'coordinator.si@victor.example', displayName: 'Demo Country Coordinator (SI)', locale: 'sl', memberships: [{ org: 'kljuc', role: 'country_coordinator' }] },
   { email: 'trainer.rs@victor.example', displayName: 'Demo Trainer (RS)', locale: 'sr', memberships: [{ org: 'astra', role: 'trainer' }] },
   { email: 'liaison.ro@victor.example', displayName: 'Demo Liaison Officer (SELEC)', locale: 'ro', memberships: [{ org: 'selec', role: 'liaison_officer' }] },
+  { email: 'police.gr@victor.example', displayName: 'Demo Police Liaison (GR)', locale: 'el', memberships: [{ org: 'gr-police-thb', role: 'liaison_officer' }] },
   { email: 'evaluator@victor.example', displayName: 'Demo Evaluator', locale: 'en', memberships: [{ org: 'tdh', role: 'evaluator' }] },
 ];

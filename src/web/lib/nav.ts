@@ -1,6 +1,11 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconArrowsExchange,
   IconBooks,
+  IconBriefcase,
+  IconChecklist,
+  IconRoute,
+  IconSend,
   IconBuilding,
   IconBuildingCommunity,
   IconChartBar,
@@ -36,6 +41,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconListSearch, permission: 'contacts.read', group: 'main' },
   { to: '/helpline/wallboard', labelKey: 'nav.wallboard', icon: IconLayoutDashboard, permission: 'contacts.review', group: 'main' },
   { to: '/helpline/kpis', labelKey: 'nav.kpis', icon: IconChartBar, permission: 'contacts.review', group: 'main' },
+  { to: '/cases', labelKey: 'nav.cases', icon: IconBriefcase, permission: 'cases.read', group: 'main' },
+  { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, permission: 'cases.write', group: 'main' },
+  { to: '/referrals', labelKey: 'nav.referrals', icon: IconSend, permission: 'referrals.receive', group: 'main' },
+  { to: '/handoffs', labelKey: 'nav.handoffs', icon: IconArrowsExchange, permission: 'cases.write', group: 'main' },
+  { to: '/nrm', labelKey: 'nav.nrm', icon: IconRoute, permission: 'cases.read', group: 'main' },
   { to: '/knowledge', labelKey: 'nav.knowledge', icon: IconBooks, permission: 'knowledge.read', group: 'main' },
   { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, group: 'main' },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.manage', group: 'admin' },

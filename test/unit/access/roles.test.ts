@@ -28,6 +28,9 @@ const HOLDERS: Record<Permission, Role[]> = {
   'audit.read': ['regional_coordinator', 'administrator'],
   'cases.read': ['helpline_operator', 'case_manager', 'supervisor', 'country_coordinator', 'regional_coordinator', 'liaison_officer'],
   'cases.write': ['case_manager', 'supervisor', 'country_coordinator', 'regional_coordinator'],
+  'cases.export': ['supervisor', 'country_coordinator', 'regional_coordinator'],
+  'cases.break_glass': ['case_manager', 'supervisor', 'country_coordinator'],
+  'referrals.consent_override': ['supervisor', 'country_coordinator', 'regional_coordinator'],
   'contacts.read': ['helpline_operator', 'case_manager', 'supervisor', 'country_coordinator', 'regional_coordinator'],
   'contacts.write': ['helpline_operator', 'case_manager', 'supervisor', 'country_coordinator', 'regional_coordinator'],
   'contacts.review': ['supervisor', 'country_coordinator', 'regional_coordinator'],
@@ -47,7 +50,7 @@ const HOLDERS: Record<Permission, Role[]> = {
 };
 
 /** Permissions that reach personal data of children, callers or staff. */
-const PERSONAL_DATA: Permission[] = ['cases.read', 'cases.write', 'contacts.read', 'contacts.write', 'contacts.review', 'contacts.export', 'integrations.manage', 'referrals.receive', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'];
+const PERSONAL_DATA: Permission[] = ['cases.read', 'cases.write', 'cases.export', 'cases.break_glass', 'referrals.consent_override', 'contacts.read', 'contacts.write', 'contacts.review', 'contacts.export', 'integrations.manage', 'referrals.receive', 'users.read', 'users.manage', 'tokens.manage', 'audit.read'];
 
 describe('roles and permissions', () => {
   it('has exactly the nine roles and the four-rung scope ladder, narrowest first', () => {

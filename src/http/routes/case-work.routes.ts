@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServiceContext } from '../../services/context';
+
+/** Routes of the cases area (issue 5). */
+export async function registerCaseWorkRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
+  void app;
+  void ctx;
+}
