@@ -17,6 +17,7 @@ import { seedKnowledgeDemo } from './knowledge-seed.service';
 import { ensureLegalInstruments } from './legal-instrument-seed.service';
 import { ensureIndicatorSets } from './indicator-set-seed.service';
 import { seedCasesDemo } from './case-seed.service';
+import { seedDemoCases } from './case-demo-seed.service';
 
 const SEED_LOCK_KEY = 727004;
 
@@ -90,8 +91,10 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
       await seedCasesDemo(ctx, tx, { orgIds, userIds });
     }
     await writeSetting(tx, DEMO_SETTING, true);
-    return { organisations: orgIds.size, users };
+    return { organisations: orgIds.size, users, orgIds, userIds };
   });
   forgetDemoFlag(ctx.database.db);
-  return result;
+  // Demo cases go through the real use-cases, each in its own transaction, once the network exists.
+  if (result.users > 0) await seedDemoCases(ctx, { orgIds: result.orgIds, userIds: result.userIds });
+  return { organisations: result.organisations, users: result.users };
 }

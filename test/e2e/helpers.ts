@@ -11,6 +11,8 @@ export const DEMO = {
   operatorGr: 'operator.gr@victor.example',
   operatorBg: 'operator.bg@victor.example',
   caseManagerRo: 'casemanager.ro@victor.example',
+  policeGr: 'police.gr@victor.example',
+  liaisonRo: 'liaison.ro@victor.example',
   evaluator: 'evaluator@victor.example',
 } as const;
 
@@ -77,7 +79,7 @@ export async function chooseOption(page: Page, scope: ReturnType<Page['locator']
 export async function rawKeysOnPage(page: Page): Promise<string[]> {
   const namespaces = [
     'app', 'demo', 'language', 'common', 'pagination', 'notify', 'errors', 'validation', 'auth', 'mfa', 'nav', 'home',
-    'account', 'fields', 'users', 'organisations', 'tokens', 'audit', 'roles', 'scopes', 'organisationTypes', 'partnership', 'permissions', 'wallboard', 'kpis', 'taxonomy', 'integrations', 'publicReport', 'console', 'contacts', 'contactFields', 'desks', 'kbPanel', 'knowledge',
+    'account', 'fields', 'users', 'organisations', 'tokens', 'audit', 'roles', 'scopes', 'organisationTypes', 'partnership', 'permissions', 'wallboard', 'kpis', 'taxonomy', 'integrations', 'publicReport', 'console', 'contacts', 'contactFields', 'desks', 'kbPanel', 'knowledge', 'cases', 'referrals',
   ];
   const pattern = new RegExp(`\\b(?:${namespaces.join('|')})\\.[A-Za-z_][\\w.]*`, 'g');
   const text = await page.locator('body').innerText();

@@ -64,8 +64,10 @@ describe.skipIf(inject('dbKind') === 'postgres')('victor as a real process on an
     const r = await victor(['audit', 'verify'], env);
     expect(r.err).not.toMatch(/error/);
     // One entry per demo organisation and user, one for the demo helpline contacts, one for the demo
-    // directory and one for the demo articles.
-    expect(r.out).toBe(`audit log intact: ${ORGANISATIONS.length + DEMO_USERS.length + 3} entries verified\n`);
+    // directory, one for the demo articles, then the demo cases' own entries (made through the use-cases).
+    const verified = /^audit log intact: (\d+) entries verified\n$/.exec(r.out);
+    expect(verified, r.out).not.toBeNull();
+    expect(Number(verified![1])).toBeGreaterThan(ORGANISATIONS.length + DEMO_USERS.length + 3);
     expect(r.code).toBe(0);
   });
 
