@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AGE_BANDS } from '../domain/cases/age';
 import { CASE_CLOSURE_REASONS, CASE_PRIORITIES, CASE_STATUSES } from '../domain/cases/case-workflow';
 import { ANSWERS, CONCERN_LEVELS, EXPLOITATION_FORMS, INDICATOR_ELEMENTS, INDICATOR_STRENGTHS } from '../domain/cases/screening';
-import { countryCodeSchema } from './common.schemas';
+import { countryCodeSchema, optionalWithoutDefaults } from './common.schemas';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDay = z.iso.date();
@@ -85,7 +85,8 @@ export const personInputSchema = z
   .strict();
 export type PersonInput = z.infer<typeof personInputSchema>;
 
-export const personUpdateSchema = personInputSchema.omit({ role: true }).partial().extend({ version: versionSchema }).strict();
+/** Only the fields sent change (no defaults: a PATCH must not reset the age data it does not carry). */
+export const personUpdateSchema = z.object(optionalWithoutDefaults(personInputSchema.omit({ role: true }).shape)).extend({ version: versionSchema }).strict();
 export type PersonUpdateInput = z.infer<typeof personUpdateSchema>;
 
 /** Formal identification as recorded (made by the competent authority, never by Victor). */

@@ -28,3 +28,9 @@ export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+type Undefaulted<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+/** Every field optional and without its default (zod applies defaults inside .partial(): a PATCH would reset unsent fields). */
+export function optionalWithoutDefaults<T extends z.ZodRawShape>(shape: T): Undefaulted<T> {
+  return Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? (s.removeDefault() as z.ZodType) : (s as z.ZodType)).optional()])) as unknown as Undefaulted<T>;
+}

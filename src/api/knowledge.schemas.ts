@@ -14,7 +14,7 @@ import {
   NRM_STAGES,
   TRANSLATION_STATUSES,
 } from '../domain/knowledge/knowledge-fields';
-import { countryCodeSchema } from './common.schemas';
+import { countryCodeSchema, optionalWithoutDefaults } from './common.schemas';
 
 export const kbLanguageSchema = z.enum(KB_LANGUAGES);
 const slugSchema = z.string().trim().min(2).max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
@@ -456,11 +456,6 @@ export const directoryInputSchema = z
   })
   .strict();
 export type DirectoryInput = z.infer<typeof directoryInputSchema>;
-type Undefaulted<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
-/** Every field optional and without its default (zod applies defaults inside .partial(): a PATCH would reset unsent fields). */
-function optionalWithoutDefaults<T extends z.ZodRawShape>(shape: T): Undefaulted<T> {
-  return Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? (s.removeDefault() as z.ZodType) : (s as z.ZodType)).optional()])) as unknown as Undefaulted<T>;
-}
 export const directoryUpdateSchema = z.object(optionalWithoutDefaults(directoryInputSchema.shape)).extend({ version: z.number().int().min(1) }).strict();
 
 export const directoryEntryViewSchema = z.object({

@@ -63,6 +63,8 @@ export const configSchema = z.object({
   WEB_DIST: z.string().default('dist/web'),
   /** How often each app node seals appended audit entries into the hash chain (milliseconds). */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Largest case document accepted, in bytes (default 10 MiB). */
+  VICTOR_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -71,7 +71,7 @@ export async function seedDemoCases(ctx: ServiceContext, ids: { orgIds: Map<stri
   await addTask(ctx, supervisor, begging.id, taskInputSchema.parse({ title: 'Ask the guardian about school enrolment', dueAt: new Date(now + 2 * DAY).toISOString() }));
   const policeOrg = ids.orgIds.get('gr-police-thb');
   const [police] = policeOrg
-    ? await ctx.database.db.select({ id: directoryEntries.id }).from(directoryEntries).where(and(eq(directoryEntries.organisationId, policeOrg), isNull(directoryEntries.archivedAt))).limit(1)
+    ? await ctx.database.db.select({ id: directoryEntries.id }).from(directoryEntries).where(and(eq(directoryEntries.organisationId, policeOrg), eq(directoryEntries.kind, 'police'), isNull(directoryEntries.archivedAt))).limit(1)
     : [];
   if (police) {
     const pathway = await getCurrentPathway(ctx, supervisor, 'GR').catch(() => null);

@@ -240,6 +240,10 @@ CREATE TABLE referrals (
 CREATE INDEX referrals_case_idx ON referrals (case_id, created_at);
 CREATE INDEX referrals_receiver_idx ON referrals (receiver_organisation_id, created_at DESC) WHERE receiver_organisation_id IS NOT NULL AND status <> 'draft';
 CREATE INDEX referrals_due_idx ON referrals (organisation_id, due_at) WHERE status IN ('sent','acknowledged','accepted');
+-- The sent box, newest first, per team, country or region.
+CREATE INDEX referrals_org_created_idx ON referrals (organisation_id, created_at DESC, id DESC);
+CREATE INDEX referrals_country_created_idx ON referrals (country_code, created_at DESC, id DESC);
+CREATE INDEX referrals_created_idx ON referrals (created_at DESC, id DESC);
 
 -- Cross-border hand-off between country desks; only a minimum dataset and the consent snapshot travel.
 CREATE TABLE handoffs (
@@ -264,6 +268,9 @@ CREATE TABLE handoffs (
 );
 CREATE INDEX handoffs_from_case_idx ON handoffs (from_case_id);
 CREATE INDEX handoffs_to_org_idx ON handoffs (to_organisation_id, requested_at DESC);
+CREATE INDEX handoffs_to_country_idx ON handoffs (to_country_code, requested_at DESC);
+CREATE INDEX handoffs_from_org_idx ON handoffs (from_organisation_id, requested_at DESC);
+CREATE INDEX handoffs_from_country_idx ON handoffs (from_country_code, requested_at DESC);
 CREATE INDEX handoffs_to_case_idx ON handoffs (to_case_id) WHERE to_case_id IS NOT NULL;
 
 -- The case timeline: everything that happened, without personal data (that stays in the encrypted rows

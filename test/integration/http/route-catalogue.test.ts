@@ -56,6 +56,13 @@ const AUTHENTICATED_ROUTES = [
   'GET /api/events', // live updates; each event is filtered by the listener's permission and scope
   'GET /api/taxonomy', // the contact categories are reference data, not personal data
   'GET /api/taxonomy/versions',
+  // Referrals have two sides: the referring desk (case scope) and the receiving liaison officer
+  // (referrals.receive in the receiving organisation). The service decides per record and audits refusals.
+  'GET /api/referrals',
+  'GET /api/referrals/:id',
+  'POST /api/referrals/:id/actions',
+  'POST /api/referrals/:id/messages',
+  'GET /api/referrals/:id/packet.pdf',
 ].sort();
 
 let app: FastifyInstance;
