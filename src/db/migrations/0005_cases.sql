@@ -98,6 +98,7 @@ CREATE INDEX cases_org_opened_idx ON cases (organisation_id, opened_at DESC, id 
 CREATE INDEX cases_country_opened_idx ON cases (country_code, opened_at DESC, id DESC) INCLUDE (status, priority, concern_level, assigned_user_id, organisation_id);
 CREATE INDEX cases_opened_idx ON cases (opened_at DESC, id DESC) INCLUDE (status, priority, concern_level, assigned_user_id, organisation_id, country_code);
 CREATE INDEX cases_assigned_opened_idx ON cases (assigned_user_id, opened_at DESC, id DESC) WHERE assigned_user_id IS NOT NULL;
+CREATE INDEX cases_created_opened_idx ON cases (created_by, opened_at DESC, id DESC) WHERE created_by IS NOT NULL;
 CREATE INDEX cases_terms_idx ON cases USING gin (search_terms);
 
 -- Contacts already carry case_id (helpline issue): now it is a real link.
