@@ -5,6 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { casesSection } from './cases-report';
+import type { CasesBenchRun } from './cases-run';
 import type { GenerateResult } from './generate-data';
 import type { RawInsertResult } from './contacts';
 import { knowledgeSection } from './knowledge-report';
@@ -35,6 +37,8 @@ export interface BenchRun {
   search: SearchRun | null;
   /** Knowledge search (articles and directory), per database; empty when skipped. */
   knowledge?: KnowledgeSearchRun[];
+  /** Case page, lists and search over a large cases table (PostgreSQL), or null when skipped. */
+  cases?: CasesBenchRun | null;
 }
 
 /** "2 × Intel(R) Xeon(R) … @ 2.20GHz, 24.0 GiB RAM, linux x64". */
@@ -123,6 +127,7 @@ export function renderMarkdown(run: BenchRun): string {
     ...contactCreationSection(run.hardware, run, run.scenarios, run.rawInserts ?? []),
     ...searchSection(run.hardware, run.search ?? null),
     ...knowledgeSection(run.hardware, run.knowledge ?? []),
+    ...casesSection(run.hardware, run.cases),
     '## Data set',
     '',
     'Before each server starts, `bench/generate-data.ts` migrates a fresh database, seeds the demo network',

@@ -10,7 +10,9 @@
  * search over BENCH_SEARCH_ROWS (1000000) contacts on PostgreSQL, BENCH_SEARCH_SECONDS (30) per pass, one
  * pass per concurrency in BENCH_SEARCH_CONNECTIONS ("1,10"). BENCH_SKIP_KNOWLEDGE=1 skips the knowledge search
  * over BENCH_KNOWLEDGE_ARTICLES (10000) articles × 9 languages and BENCH_KNOWLEDGE_DIRECTORY (5000) directory
- * entries (both databases; BENCH_KNOWLEDGE_ROUNDS (9) measured rounds of the query mix).
+ * entries (both databases; BENCH_KNOWLEDGE_ROUNDS (9) measured rounds of the query mix). BENCH_SKIP_CASES=1 skips
+ * the cases bench (PostgreSQL only: BENCH_CASES (200000) cases, BENCH_CASES_SAMPLES (200) measured requests per
+ * scenario, see bench/cases-run.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -18,6 +20,7 @@ import { loadConfig } from '../src/config/config';
 import { spawnServer, stopAllServers } from '../test/helpers/spawn-server';
 import { rawTransactionPostgres } from './contacts-raw-tx';
 import { loadContactCreation, rawInsertPglite, rawInsertPostgres, type RawInsertResult } from './contacts';
+import { casesOptionsFromEnv, runCasesBench } from './cases-run';
 import { generateIntoDatabase, type GenerateOptions } from './generate-data';
 import { knowledgeOptionsFromEnv, knowledgeTargets, runKnowledgeBench } from './knowledge-run';
 import { currentLoad, describeHardware, writeReport, type BenchRun } from './report';
@@ -135,6 +138,7 @@ async function main(): Promise<void> {
     rawInserts: [],
     search: null,
     knowledge: [],
+    cases: null,
   };
   say(`Victor bench: ${run.hardware}, Node ${run.node}, load average ${run.loadAverage.start.toFixed(2)}`);
 
@@ -183,6 +187,15 @@ async function main(): Promise<void> {
     run.knowledge = await runKnowledgeBench(await knowledgeTargets(run.skipped), knowledgeOptionsFromEnv(), problems);
     run.skipped.push(...problems);
     if (problems.length) process.exitCode = 1;
+  }
+
+  if (env.BENCH_SKIP_CASES === '1') run.skipped.push('Cases: skipped (BENCH_SKIP_CASES).');
+  else if (env.BENCH_SKIP_POSTGRES === '1') run.skipped.push('Cases: skipped (it runs on PostgreSQL only).');
+  else {
+    const problems: string[] = [];
+    run.cases = await runCasesBench(casesOptionsFromEnv(), problems);
+    run.skipped.push(...problems);
+    if (problems.length || run.cases?.scenarios.some((s) => s.failed > 0)) process.exitCode = 1;
   }
 
   if (env.BENCH_SKIP_FSYNC !== '1') {

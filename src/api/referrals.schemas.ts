@@ -35,6 +35,9 @@ export const pathwayStepViewSchema = z.object({
   position: z.number().int(),
   title: z.string(),
   description: z.string().nullable(),
+  /** Every language, for editors (a new draft keeps the translations it does not change). */
+  titles: z.record(z.string(), z.string()),
+  descriptions: z.record(z.string(), z.string()),
   slaHours: z.number().int().nullable(),
   actors: z.array(pathwayActorSchema),
 });
@@ -46,6 +49,7 @@ export const pathwayViewSchema = z.object({
   version: z.number().int(),
   status: z.enum(['draft', 'published', 'retired']),
   title: z.string(),
+  titles: z.record(z.string(), z.string()),
   notes: z.string().nullable(),
   needsReview: z.boolean(),
   publishedAt: isoDateTime.nullable(),
