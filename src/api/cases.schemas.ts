@@ -367,7 +367,17 @@ export const taskListQuerySchema = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
-export const taskListSchema = z.object({ items: z.array(taskViewSchema), overdueCount: z.number().int() });
+export const taskListSchema = z.object({
+  items: z.array(taskViewSchema),
+  /**
+   * Open tasks past due in the list's selection. Exact for "mine" and for team (organisation) scopes;
+   * for country, region or own scopes counting stops at 1000, and then `overdueCapped` is true and
+   * 1000 means "1000 or more".
+   */
+  overdueCount: z.number().int(),
+  /** True when overdueCount stopped at its cap (read it as "overdueCount or more"). */
+  overdueCapped: z.boolean(),
+});
 
 export const documentViewSchema = z.object({
   id: z.uuid(),

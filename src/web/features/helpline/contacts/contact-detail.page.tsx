@@ -1,5 +1,5 @@
 import { Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconHeadset, IconLock } from '@tabler/icons-react';
+import { IconBriefcase, IconFolderPlus, IconHeadset, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
@@ -30,10 +30,24 @@ export default function ContactDetailPage() {
         title={contact ? t('contacts.detailTitle', { reference: contact.reference }) : t('contacts.detailLoading')}
         description={contact ? `${fields.label('status', contact.status)} · ${fields.label('channel', contact.channel)}` : undefined}
         actions={
-          own && (
-            <Button component={Link} to={`/helpline/console/${contact.id}`} leftSection={<IconHeadset size={16} aria-hidden="true" />}>
-              {t('contacts.continue')}
-            </Button>
+          contact && (
+            <>
+              {own && (
+                <Button component={Link} to={`/helpline/console/${contact.id}`} leftSection={<IconHeadset size={16} aria-hidden="true" />}>
+                  {t('contacts.continue')}
+                </Button>
+              )}
+              {contact.caseId && hasPermission(view, 'cases.read') && (
+                <Button component={Link} to={`/cases/${contact.caseId}`} variant="default" leftSection={<IconBriefcase size={16} aria-hidden="true" />} data-testid="contact-case-link">
+                  {t('cases.fromContact.openLinked')}
+                </Button>
+              )}
+              {!contact.caseId && hasPermission(view, 'cases.write') && (
+                <Button component={Link} to={`/cases/new?contact=${contact.id}`} variant={own ? 'default' : 'filled'} leftSection={<IconFolderPlus size={16} aria-hidden="true" />} data-testid="contact-open-case">
+                  {t('cases.fromContact.open')}
+                </Button>
+              )}
+            </>
           )
         }
       />

@@ -1,0 +1,149 @@
+/**
+ * The cases API as the web uses it: types from the contract (src/api/cases.schemas.ts, types only, so
+ * zod stays out of the bundle) and one function per endpoint. Every URL of the cases UI is here.
+ */
+import type { z } from 'zod';
+import type {
+  CaseCreateInput,
+  CasePage,
+  CaseStatusInput,
+  CaseSummary,
+  CaseUpdateInput,
+  CaseView,
+  ConsentInput,
+  ConsentView,
+  DocumentView,
+  IdentificationInput,
+  IndicatorSetView,
+  NoteView,
+  PersonInput,
+  PersonUpdateInput,
+  PersonView,
+  ScreeningInput,
+  ScreeningView,
+  TaskInput,
+  TaskUpdateInput,
+  TaskView,
+  TimelineEntry,
+  breakGlassViewSchema,
+  caseViewersSchema,
+  taskListSchema,
+  timelinePageSchema,
+} from '../../../api/cases.schemas';
+import { ApiError, apiGet, apiPatch, apiPost, apiRequest, queryString } from '../../api/client';
+
+export type {
+  CaseCreateInput,
+  CasePage,
+  CaseSummary,
+  CaseView,
+  ConsentView,
+  DocumentView,
+  IndicatorSetView,
+  NoteView,
+  PersonInput,
+  PersonView,
+  ScreeningView,
+  TaskView,
+  TimelineEntry,
+};
+export type TaskList = z.infer<typeof taskListSchema>;
+export type TimelinePage = z.infer<typeof timelinePageSchema>;
+export type CaseViewers = z.infer<typeof caseViewersSchema>;
+export type CaseViewer = CaseViewers['items'][number];
+export type BreakGlassView = z.infer<typeof breakGlassViewSchema>;
+export type CaseStatusBody = Omit<CaseStatusInput, 'version'> & { version: number };
+export type ScreeningResult = ScreeningView['result'];
+
+/** Filters of GET /api/cases (lists are sent as repeated parameters). */
+export interface CaseListFilters {
+  status?: string[];
+  priority?: string[];
+  concern?: string[];
+  organisationId?: string;
+  countryCode?: string;
+  assigned?: 'me' | 'none';
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** The query string of the case list: repeated keys for the multi-value filters. */
+export function caseListPath(filters: CaseListFilters): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const v of value) search.append(key, String(v));
+    else search.set(key, String(value));
+  }
+  const text = search.toString();
+  return `/api/cases${text ? `?${text}` : ''}`;
+}
+
+const base = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
+
+/** Read the CSRF cookie, asking the server for one first when it is missing (as apiRequest does). */
+async function csrfToken(): Promise<string> {
+  const read = () => document.cookie.split(';').map((p) => p.trim().split('=')).find(([k]) => k === 'victor_csrf')?.[1];
+  if (!read()) await fetch('/api/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  return decodeURIComponent(read() ?? '');
+}
+
+/** POST a multipart form (a document upload) with the CSRF header; coded errors become ApiError. */
+async function postForm<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': await csrfToken() } });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const error = (data as { error?: { code: string; message: string; requestId?: string; issues?: { path: string; message: string }[] } } | undefined)?.error;
+    throw error ? new ApiError(response.status, error.code, error.message, error.requestId, error.issues ?? []) : new ApiError(response.status, `HTTP_${response.status}`, response.statusText);
+  }
+  return data as T;
+}
+
+/** The endpoints of cases, persons, screening, tasks, notes, documents, timeline, viewers and break-glass. */
+export const casesApi = {
+  list: (filters: CaseListFilters) => apiGet<CasePage>(caseListPath(filters)),
+  create: (input: Partial<CaseCreateInput> & { title: string }) => apiPost<CaseView>('/api/cases', input),
+  get: (caseId: string) => apiGet<CaseView>(base(caseId)),
+  update: (caseId: string, input: CaseUpdateInput) => apiPatch<CaseView>(base(caseId), input),
+  setStatus: (caseId: string, input: CaseStatusBody) => apiPost<CaseView>(`${base(caseId)}/status`, input),
+  recordConsent: (caseId: string, input: Partial<ConsentInput> & { given: boolean; version: number }) => apiRequest<CaseView>('PUT', `${base(caseId)}/consent`, input),
+  addPerson: (caseId: string, input: Partial<PersonInput>) => apiPost<PersonView>(`${base(caseId)}/persons`, input),
+  updatePerson: (caseId: string, personId: string, input: PersonUpdateInput) => apiPatch<PersonView>(`${base(caseId)}/persons/${personId}`, input),
+  recordIdentification: (caseId: string, personId: string, input: IdentificationInput) => apiRequest<PersonView>('PUT', `${base(caseId)}/persons/${personId}/identification`, input),
+  indicatorSets: (lang: string) => apiGet<{ items: IndicatorSetView[] } | IndicatorSetView[]>(`/api/indicator-sets${queryString({ lang })}`),
+  screen: (caseId: string, input: ScreeningInput, lang: string) => apiPost<ScreeningView>(`${base(caseId)}/screenings${queryString({ lang })}`, input),
+  addNote: (caseId: string, body: string) => apiPost<NoteView>(`${base(caseId)}/notes`, { body }),
+  addTask: (caseId: string, input: TaskInput) => apiPost<TaskView>(`${base(caseId)}/tasks`, input),
+  updateTask: (caseId: string, taskId: string, input: TaskUpdateInput) => apiPatch<TaskView>(`${base(caseId)}/tasks/${taskId}`, input),
+  tasks: (scope: 'mine' | 'team') => apiGet<TaskList>(`/api/tasks${queryString({ scope, limit: 200 })}`),
+  uploadDocument: (caseId: string, file: File, kind: string) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', file, file.name);
+    return postForm<DocumentView>(`${base(caseId)}/documents`, form);
+  },
+  documentUrl: (caseId: string, documentId: string) => `${base(caseId)}/documents/${documentId}/content`,
+  timelinePath: (caseId: string, before?: string) => `${base(caseId)}/timeline${queryString({ before, limit: 100 })}`,
+  timeline: (caseId: string, before?: string) => apiGet<TimelinePage>(casesApi.timelinePath(caseId, before)),
+  viewers: (caseId: string, cursor?: string) => apiGet<CaseViewers>(`${base(caseId)}/viewers${queryString({ cursor, limit: 50 })}`),
+  breakGlass: (caseId: string, reason: string) => apiPost<BreakGlassView>(`${base(caseId)}/break-glass`, { reason }),
+  exportUrl: (caseId: string, format: 'json' | 'csv') => `${base(caseId)}/export/htcds${queryString({ format })}`,
+};
+
+/** The published indicator sets, whichever shape the list endpoint answers with. */
+export function indicatorSetItems(answer: { items: IndicatorSetView[] } | IndicatorSetView[] | undefined): IndicatorSetView[] {
+  if (!answer) return [];
+  return Array.isArray(answer) ? answer : answer.items;
+}
