@@ -13,7 +13,7 @@ function newest(dir) {
 }
 
 const index = 'dist/web/index.html';
-const sources = ['src/web', 'src/api', 'src/domain/access'].filter(existsSync);
+const sources = ['src/web', 'src/api', 'src/domain'].filter(existsSync);
 const stale = !existsSync(index) || Math.max(...sources.map(newest)) > statSync(index).mtimeMs;
 if (stale) {
   process.stdout.write('Building the web interface (vite build)…\n');

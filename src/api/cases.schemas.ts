@@ -468,3 +468,9 @@ export const caseViewerSchema = z.object({
 });
 export const caseViewersSchema = z.object({ items: z.array(caseViewerSchema), nextCursor: z.string().nullable() });
 export const caseViewersQuerySchema = z.object({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
+
+/** Who a case of a team can be assigned to (case manager, task assignee): the team's active case workers. */
+export const assignableUsersQuerySchema = z.object({ organisationId: z.uuid() }).strict();
+export type AssignableUsersQuery = z.infer<typeof assignableUsersQuerySchema>;
+export const assignableUsersSchema = z.object({ items: z.array(userRefSchema) });
+export type AssignableUsers = z.infer<typeof assignableUsersSchema>;

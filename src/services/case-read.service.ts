@@ -10,14 +10,15 @@ import * as accessRepo from '../db/repos/case-access.repo';
 import * as eventRepo from '../db/repos/case-event.repo';
 import * as caseListRepo from '../db/repos/case-list.repo';
 import * as caseRepo from '../db/repos/case.repo';
+import { readCasePage, type CasePageRows } from '../db/repos/case-page.repo';
 import { AppError } from '../domain/errors';
 import { guardCaseAccess, loadCaseWithAccess, openField, recordCaseView, resolveCaseAccess, sealField, type CaseAccess } from './case-access';
-import { loadCaseParts } from './case-parts.service';
+import { presentCaseParts, readCaseParts } from './case-parts.service';
 import { isKnownEventKind, presentCaseView, presentConsent, presentTimelineEntry, toUserRef } from './case-presenter';
 import { recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
 
-/** Timeline entries on the case page. */
-export const TIMELINE_FIRST_PAGE = 100;
+/** Timeline entries on the case page (older ones are paged through GET /api/cases/:id/timeline). */
+export const TIMELINE_FIRST_PAGE = 50;
 /** How long a break-glass grant lasts. */
 export const BREAK_GLASS_HOURS = 4;
 
@@ -25,27 +26,22 @@ function badCursor(path: string): never {
   throw new AppError('VALIDATION_FAILED', 'The page cursor is not valid.', { issues: [{ path, message: 'not valid' }] });
 }
 
-/**
- * A timeline page (limit + 1 read to know whether more exist) with actor names resolved; the names of
- * `alsoUserIds` come back in the same query (the case page needs a few more).
- */
-async function loadTimelinePage(tx: Db, ctx: ServiceContext, caseId: string, sensitive: boolean, limit: number, before?: { at: Date; id: number }, alsoUserIds: (string | null | undefined)[] = []) {
-  const rows = await eventRepo.listCaseEvents(tx, caseId, limit + 1, before);
-  const page = rows.slice(0, limit);
-  const names = await caseRepo.mapUserNames(tx, [...page.map((e) => e.actorUserId), ...alsoUserIds]);
-  const last = page[page.length - 1];
+/** A timeline page from `limit + 1` rows read newest first: `limit` entries and whether older ones exist. */
+function timelinePageOf(rows: eventRepo.CaseEventRow[], limit: number) {
+  return { entries: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** Present a timeline page read by readTimelinePage, with actor names from `names`. */
+function presentTimelinePage(ctx: ServiceContext, read: ReturnType<typeof timelinePageOf>, names: ReadonlyMap<string, string>, sensitive: boolean): CaseView['timeline'] {
+  const last = read.entries[read.entries.length - 1];
   return {
-    names,
-    page: {
-      items: page.filter((e) => isKnownEventKind(e.kind)).map((e): TimelineEntry => presentTimelineEntry(ctx, e, names, sensitive)),
-      nextCursor: rows.length > limit && last ? eventRepo.encodeEventCursor({ at: last.at, id: Number(last.id) }) : null,
-    },
+    items: read.entries.filter((e) => isKnownEventKind(e.kind)).map((e): TimelineEntry => presentTimelineEntry(ctx, e, names, sensitive)),
+    nextCursor: read.more && last ? eventRepo.encodeEventCursor({ at: last.at, id: Number(last.id) }) : null,
   };
 }
 
-/** The cases this one was handed off to or received from, and whether the reader may open them. */
-async function loadLinkedCases(tx: Db, actor: Actor, caseId: string): Promise<CaseView['linkedCases']> {
-  const links = await caseListRepo.listHandoffLinksOfCase(tx, caseId);
+/** The cases this one was handed off to or received from (`links` of the case), and whether the reader may open them. */
+async function loadLinkedCases(tx: Db, actor: Actor, caseId: string, links: CasePageRows['handoffLinks']): Promise<CaseView['linkedCases']> {
   const others = links
     .map((h) => (h.fromCaseId === caseId ? { id: h.toCaseId, relation: 'handed_off_to' as const } : { id: h.fromCaseId, relation: 'received_from' as const }))
     .filter((o): o is { id: string; relation: 'handed_off_to' | 'received_from' } => !!o.id);
@@ -65,24 +61,25 @@ async function loadLinkedCases(tx: Db, actor: Actor, caseId: string): Promise<Ca
 
 /**
  * Assemble the case page for a reader whose access is already settled (used by the GET and by every
- * change, which answers with the fresh page). Does not log a view.
+ * change, which answers with the fresh page). Does not log a view. Few round trips: every list of the
+ * page in one statement (readCasePage), then the names of every user the page shows in one query
+ * (plus indicator labels of set versions not cached yet, and linked cases when there are hand-offs).
  */
 export async function buildCaseView(tx: Db, ctx: ServiceContext, actor: Actor, row: caseRepo.CaseRow, access: CaseAccess): Promise<CaseView> {
-  const contacts = await caseRepo.listCaseContacts(tx, row.id);
-  const parts = await loadCaseParts(tx, ctx, row, access);
-  const referralIds = await caseListRepo.listReferralIdsOfCase(tx, row.id);
-  const linkedCases = await loadLinkedCases(tx, actor, row.id);
-  const { page: timeline, names: userNames } = await loadTimelinePage(tx, ctx, row.id, access.sensitive, TIMELINE_FIRST_PAGE, undefined, [row.assignedUserId, row.consent?.recordedBy]);
-  const orgNames = await caseRepo.mapOrganisationNames(tx, [row.organisationId]);
+  const extras = await readCasePage(tx, row.id, row.organisationId, { sensitive: access.sensitive, timelineLimit: TIMELINE_FIRST_PAGE });
+  const partRows = await readCaseParts(tx, ctx, extras, access);
+  const events = timelinePageOf(extras.events, TIMELINE_FIRST_PAGE);
+  const linkedCases = await loadLinkedCases(tx, actor, row.id, extras.handoffLinks);
+  const userNames = await caseRepo.mapUserNames(tx, [...partRows.userIds, ...events.entries.map((e) => e.actorUserId), row.assignedUserId, row.consent?.recordedBy]);
   const view = presentCaseView(ctx, row, access, {
-    organisation: { id: row.organisationId, name: orgNames.get(row.organisationId) ?? '—' },
+    organisation: { id: row.organisationId, name: extras.organisationName ?? '—' },
     assignedTo: toUserRef(row.assignedUserId, userNames),
     consent: presentConsent(row.consent, userNames),
-    contacts: contacts.map((c) => ({ id: c.id, reference: c.reference, channel: c.channel, startedAt: c.startedAt.toISOString(), isThb: c.isThb })),
-    ...parts,
-    referralIds,
+    contacts: extras.contacts.map((c) => ({ id: c.id, reference: c.reference, channel: c.channel, startedAt: c.startedAt.toISOString(), isThb: c.isThb })),
+    ...presentCaseParts(ctx, row, access, partRows, userNames),
+    referralIds: extras.referralIds,
     linkedCases,
-    timeline,
+    timeline: presentTimelinePage(ctx, events, userNames, access.sensitive),
   });
   // The free-text summary may name people: only for readers who see sensitive data.
   return access.sensitive ? view : { ...view, summary: null };
@@ -104,7 +101,8 @@ export async function getCaseTimeline(ctx: ServiceContext, actor: Actor, caseId:
   const before = query.before ? (eventRepo.decodeEventCursor(query.before) ?? badCursor('before')) : undefined;
   return guardCaseAccess(ctx, actor, async (tx) => {
     const { row, access } = await loadCaseWithAccess(tx, actor, caseId, 'read');
-    return (await loadTimelinePage(tx, ctx, row.id, access.sensitive, query.limit, before)).page;
+    const read = timelinePageOf(await eventRepo.listCaseEvents(tx, row.id, query.limit + 1, before), query.limit);
+    return presentTimelinePage(ctx, read, await caseRepo.mapUserNames(tx, read.entries.map((e) => e.actorUserId)), access.sensitive);
   });
 }
 

@@ -32,11 +32,39 @@ export function setVersionKey(key: string, version: number): string {
   return `${key}@${version}`;
 }
 
-/** Labels of the set versions used by some screenings, in a language (one query). */
-export async function loadScreeningLabels(tx: Db, rows: readonly Pick<repo.CaseScreeningRow, 'setKey' | 'setVersion'>[], lang: string): Promise<Map<string, Map<string, string>>> {
-  const refs = new Map(rows.map((r) => [setVersionKey(r.setKey, r.setVersion), { key: r.setKey, version: r.setVersion }]));
+/** Indicator labels of set versions that can no longer change (published or retired), per database and `key@version|lang`. */
+const labelCache = new WeakMap<object, Map<string, Map<string, string>>>();
+/** Bound on cached (version, language) pairs per database; the cache starts over beyond it. */
+const LABEL_CACHE_MAX = 500;
+
+/**
+ * Labels of the set versions used by some screenings, in a language. Versions that are not drafts never
+ * change (a version's indicators are written once; only its status moves on), so their labels are kept in
+ * memory per `cacheOwner` (the database) and only unknown versions are read (one query).
+ */
+export async function loadScreeningLabels(tx: Db, rows: readonly Pick<repo.CaseScreeningRow, 'setKey' | 'setVersion'>[], lang: string, cacheOwner?: object): Promise<Map<string, Map<string, string>>> {
+  const cache = cacheOwner ? (labelCache.get(cacheOwner) ?? new Map<string, Map<string, string>>()) : null;
+  if (cacheOwner && cache && !labelCache.has(cacheOwner)) labelCache.set(cacheOwner, cache);
+  const out = new Map<string, Map<string, string>>();
+  const refs = new Map<string, { key: string; version: number }>();
+  for (const r of rows) {
+    const k = setVersionKey(r.setKey, r.setVersion);
+    const hit = cache?.get(`${k}|${lang}`);
+    if (hit) out.set(k, hit);
+    else refs.set(k, { key: r.setKey, version: r.setVersion });
+  }
+  if (refs.size === 0) return out;
   const sets = await setRepo.findIndicatorSetVersions(tx, [...refs.values()]);
-  return new Map(sets.map((s) => [setVersionKey(s.key, s.version), labelsOf(s, lang)]));
+  for (const s of sets) {
+    const k = setVersionKey(s.key, s.version);
+    const labels = labelsOf(s, lang);
+    out.set(k, labels);
+    if (cache && s.status !== 'draft') {
+      if (cache.size >= LABEL_CACHE_MAX) cache.clear();
+      cache.set(`${k}|${lang}`, labels);
+    }
+  }
+  return out;
 }
 
 /**

@@ -99,8 +99,12 @@ export async function updateTask(ctx: ServiceContext, actor: Actor, caseId: stri
   });
 }
 
-/** Open tasks: assigned to me, or of my team(s) within my cases.write scope; overdue first. */
-export async function listTasks(ctx: ServiceContext, actor: Actor, query: { scope: 'mine' | 'team'; overdue?: boolean; limit: number }): Promise<{ items: TaskView[]; overdueCount: number }> {
+/**
+ * Open tasks: assigned to me, or of my team(s) within my cases.write scope; overdue first. The overdue
+ * count is exact for "mine" and team scopes; for country / region / own scopes it stops at
+ * OVERDUE_COUNT_CAP (overdueCapped: "that many or more").
+ */
+export async function listTasks(ctx: ServiceContext, actor: Actor, query: { scope: 'mine' | 'team'; overdue?: boolean; limit: number }): Promise<{ items: TaskView[]; overdueCount: number; overdueCapped: boolean }> {
   requirePermission(actor, 'cases.write');
   const principal = actor.principal;
   if (!principal) throw new AppError('FORBIDDEN', 'Sign in to see tasks.');
@@ -108,8 +112,8 @@ export async function listTasks(ctx: ServiceContext, actor: Actor, query: { scop
   return inTransaction(ctx, async (tx) => {
     const now = new Date();
     const rows = await repo.listOpenTasks(tx, sel, now, query.limit, query.overdue);
-    const overdueCount = await repo.countOverdueTasks(tx, sel, now);
+    const overdue = await repo.countOverdueTasks(tx, sel, now);
     const names = await caseRepo.mapUserNames(tx, rows.flatMap((r) => [r.assigneeUserId, r.doneBy]));
-    return { items: rows.map((r) => presentTask(ctx, r, r.caseReference, names, now)), overdueCount };
+    return { items: rows.map((r) => presentTask(ctx, r, r.caseReference, names, now)), overdueCount: overdue.n, overdueCapped: overdue.capped };
   });
 }

@@ -70,14 +70,41 @@ export async function listOpenTasks(db: Db, sel: OpenTaskSelector, now: Date, li
   return rows.map((r) => ({ ...r.task, caseReference: r.caseReference }));
 }
 
-/** How many open tasks of a selector are past due. */
-export async function countOverdueTasks(db: Db, sel: OpenTaskSelector, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/** Above this many overdue tasks, a count that needs the cases table stops (the answer reads "1000 or more"). */
+export const OVERDUE_COUNT_CAP = 1000;
+
+/** The number of overdue open tasks of a selector; `capped` when counting stopped at OVERDUE_COUNT_CAP. */
+export interface OverdueCount {
+  n: number;
+  capped: boolean;
+}
+
+/**
+ * How many open tasks of a selector are past due. Assignee and team (organisation) selectors count
+ * case_tasks alone (index-only on the partial due indexes, exact); selectors by country or case owner
+ * need the cases table and stop at OVERDUE_COUNT_CAP rows (never a count over the whole table).
+ */
+export async function countOverdueTasks(db: Db, sel: OpenTaskSelector, now: Date): Promise<OverdueCount> {
+  const overdue = and(isNull(caseTasks.doneAt), lt(caseTasks.dueAt, now));
+  const f = sel.kind === 'scope' ? sel.filter : null;
+  if (!f || (!f.all && f.countryCodes.length === 0 && f.ownerUserIds.length === 0)) {
+    if (f && f.organisationIds.length === 0) return { n: 0, capped: false };
+    const [row] = await db
+      .select({ n: count() })
+      .from(caseTasks)
+      .where(and(overdue, sel.kind === 'assignee' ? eq(caseTasks.assigneeUserId, sel.userId) : inArray(caseTasks.organisationId, f!.organisationIds)));
+    return { n: Number(row?.n ?? 0), capped: false };
+  }
+  const firstRows = db
+    .select({ one: sql`1` })
     .from(caseTasks)
     .innerJoin(cases, eq(cases.id, caseTasks.caseId))
-    .where(and(isNull(caseTasks.doneAt), selectorCondition(sel), lt(caseTasks.dueAt, now)));
-  return Number(row?.n ?? 0);
+    .where(and(overdue, selectorCondition(sel)))
+    .limit(OVERDUE_COUNT_CAP)
+    .as('t');
+  const [row] = await db.select({ n: count() }).from(firstRows);
+  const n = Number(row?.n ?? 0);
+  return { n, capped: n >= OVERDUE_COUNT_CAP };
 }
 
 /** The roles an active user holds in an organisation (to check a task's assignee). */

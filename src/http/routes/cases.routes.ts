@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  assignableUsersQuerySchema,
+  assignableUsersSchema,
   breakGlassInputSchema,
   breakGlassViewSchema,
   caseCreateSchema,
@@ -21,6 +23,7 @@ import { errorSchema } from '../../api/common.schemas';
 import * as caseList from '../../services/case-list.service';
 import * as caseRead from '../../services/case-read.service';
 import * as caseService from '../../services/case.service';
+import { listAssignableUsers } from '../../services/case-team.service';
 import type { ServiceContext } from '../../services/context';
 import { actorOf } from '../access';
 
@@ -41,6 +44,11 @@ export async function registerCaseRoutes(app: FastifyInstance, ctx: ServiceConte
     config: { access: 'cases.write' },
     schema: { tags, summary: 'Open a case, from contacts of the team or directly', body: caseCreateSchema, response: { 200: caseViewSchema, ...errors } },
   }, async (request) => caseService.createCase(ctx, actorOf(request), request.body));
+
+  r.get('/api/cases/assignable-users', {
+    config: { access: 'cases.write' },
+    schema: { tags, summary: 'Who cases and tasks of a team can be assigned to: its active case workers, by name', querystring: assignableUsersQuerySchema, response: { 200: assignableUsersSchema, ...errors } },
+  }, async (request) => listAssignableUsers(ctx, actorOf(request), request.query));
 
   r.get('/api/cases/:id', {
     config: { access: 'cases.read' },

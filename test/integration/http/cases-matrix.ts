@@ -75,6 +75,7 @@ const C = '/api/cases';
 export const CASES_ACTIONS: Record<string, CasesAction> = {
   'list cases': { route: 'GET /api/cases', run: (c) => c.get(C) },
   'open case': { route: 'POST /api/cases', run: (c, f) => c.post(C, { title: `Matrix case ${f.tag}`, contactIds: [f.newContactId] }) },
+  'assignable users': { route: 'GET /api/cases/assignable-users', run: (c, _f, w) => c.get(`${C}/assignable-users?organisationId=${w.home.id}`) },
   'read case': { route: 'GET /api/cases/:id', run: (c, f) => c.get(`${C}/${f.caseId}`) },
   'read timeline': { route: 'GET /api/cases/:id/timeline', run: (c, f) => c.get(`${C}/${f.caseId}/timeline`) },
   'who viewed': { route: 'GET /api/cases/:id/viewers', run: (c, f) => c.get(`${C}/${f.caseId}/viewers`) },
@@ -166,6 +167,7 @@ const REFERRAL_MESSAGE = [N, Y, Y, Y, Y, NOT_REFERRAL, Y, NOT_REFERRAL, NOT_REFE
 export const CASES_MATRIX: Record<keyof typeof CASES_ACTIONS, string[]> = {
   'list cases': READERS,
   'open case': WRITE,
+  'assignable users': WRITE,
   'read case': CASE_READ,
   'read timeline': CASE_READ,
   'who viewed': WRITERS_ONLY,
@@ -214,7 +216,7 @@ export const CASES_MATRIX: Record<keyof typeof CASES_ACTIONS, string[]> = {
 export async function makeCasesFixture(ctx: ServiceContext, w: CasesWorld): Promise<CasesFixture> {
   const tag = randomUUID().slice(0, 8);
   const made = await createCase(ctx, SYSTEM_ACTOR, caseCreateSchema.parse({ organisationId: w.home.id, title: `Matrix fixture ${tag}`, person: { givenName: 'Fixture', ageYears: 15 } }));
-  const consented = await recordConsent(ctx, SYSTEM_ACTOR, made.id, consentInputSchema.parse({ given: true, givenBy: 'guardian', coversReferral: true, coversTransfer: true, version: made.version }));
+  await recordConsent(ctx, SYSTEM_ACTOR, made.id, consentInputSchema.parse({ given: true, givenBy: 'guardian', coversReferral: true, coversTransfer: true, version: made.version }));
   const personId = made.persons[0]!.id;
   const task = await addTask(ctx, SYSTEM_ACTOR, made.id, taskInputSchema.parse({ title: 'Fixture task', dueAt: new Date(Date.now() + 86_400_000).toISOString() }));
   const contact = await makeContactRow(ctx, { organisationId: w.home.id, countryCode: w.home.countryCode, isThb: true });

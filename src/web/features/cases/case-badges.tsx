@@ -12,7 +12,7 @@ export const FULL_BADGE = { root: { maxWidth: 'none', overflow: 'visible' }, lab
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const labels = useCaseLabels();
   return (
-    <Badge color={STATUS_COLOURS[status]} variant="light" autoContrast styles={FULL_BADGE} data-testid="case-status">
+    <Badge color={STATUS_COLOURS[status]} variant="light" c="dark.9" styles={FULL_BADGE} data-testid="case-status">
       {labels.label('status', status)}
     </Badge>
   );
@@ -24,7 +24,7 @@ export function PriorityBadge({ priority }: { priority: CasePriority }) {
   const labels = useCaseLabels();
   const loud = priority === 'high' || priority === 'urgent';
   return (
-    <Badge color={PRIORITY_COLOURS[priority]} variant={priority === 'urgent' ? 'filled' : 'light'} autoContrast styles={FULL_BADGE} leftSection={loud ? <IconAlertTriangle size={12} aria-hidden="true" /> : undefined}>
+    <Badge color={PRIORITY_COLOURS[priority]} variant={priority === 'urgent' ? 'filled' : 'light'} autoContrast c={priority === 'urgent' ? undefined : 'dark.9'} styles={FULL_BADGE} leftSection={loud ? <IconAlertTriangle size={12} aria-hidden="true" /> : undefined}>
       <span className="victor-visually-hidden">{t('cases.fields.priority')}: </span>
       {labels.label('priority', priority)}
     </Badge>
@@ -43,7 +43,7 @@ export function ConcernBadge({ concern, short = false }: { concern: ConcernLevel
     );
   }
   return (
-    <Badge color={CONCERN_COLOURS[concern]} variant={concern === 'clear' ? 'filled' : 'light'} autoContrast styles={FULL_BADGE} data-testid="case-concern">
+    <Badge color={CONCERN_COLOURS[concern]} variant={concern === 'clear' ? 'filled' : 'light'} autoContrast c={concern === 'clear' ? undefined : 'dark.9'} styles={FULL_BADGE} data-testid="case-concern">
       {short ? labels.label('concern', concern) : t('cases.concernBadge', { level: labels.label('concern', concern) })}
     </Badge>
   );

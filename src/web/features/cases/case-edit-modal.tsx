@@ -10,6 +10,7 @@ import { useSubmission } from '../../lib/use-submission';
 import { useSession } from '../../session/session-context';
 import { useCaseLabels } from './case-labels';
 import { casesApi, type CaseView } from './cases-api';
+import { assignableOptions, useAssignableUsers } from './use-assignable-users';
 
 /** Edit the title, summary, priority and manager (with the version read, so a concurrent change is refused). */
 export function CaseEditModal({ caseView, opened, onClose, onSaved }: { caseView: CaseView; opened: boolean; onClose: () => void; onSaved: () => void }) {
@@ -17,6 +18,7 @@ export function CaseEditModal({ caseView, opened, onClose, onSaved }: { caseView
   const labels = useCaseLabels();
   const { view } = useSession();
   const submission = useSubmission();
+  const team = useAssignableUsers(opened ? caseView.organisation.id : null);
   const form = useForm({
     mode: 'controlled',
     initialValues: { title: '', summary: '', priority: 'normal', manager: 'keep' },
@@ -30,10 +32,13 @@ export function CaseEditModal({ caseView, opened, onClose, onSaved }: { caseView
   }, [opened]);
 
   const me = view.user;
+  // "Me" only when I can be the manager: while the team is unknown, or when I am one of its case workers.
+  const meAssignable = !!me && caseView.assignedTo?.id !== me.id && (!team.loaded || team.users.some((u) => u.id === me.id));
   const managerOptions = [
     { value: 'keep', label: caseView.assignedTo ? t('cases.edit.keepManager', { name: caseView.assignedTo.displayName }) : t('cases.unassigned') },
-    ...(me && caseView.assignedTo?.id !== me.id ? [{ value: 'me', label: t('cases.new.managerMe', { name: me.displayName }) }] : []),
+    ...(meAssignable ? [{ value: 'me', label: t('cases.new.managerMe', { name: me.displayName }) }] : []),
     ...(caseView.assignedTo ? [{ value: 'none', label: t('cases.edit.unassign') }] : []),
+    ...assignableOptions(team.users, [me?.id, caseView.assignedTo?.id]),
   ];
 
   const submit = form.onSubmit(async (v) => {
@@ -42,7 +47,7 @@ export function CaseEditModal({ caseView, opened, onClose, onSaved }: { caseView
         title: v.title.trim(),
         summary: v.summary.trim() || null,
         priority: v.priority as CasePriority,
-        ...(v.manager === 'me' ? { assignedUserId: me?.id ?? null } : v.manager === 'none' ? { assignedUserId: null } : {}),
+        ...(v.manager === 'me' ? { assignedUserId: me?.id ?? null } : v.manager === 'none' ? { assignedUserId: null } : v.manager === 'keep' ? {} : { assignedUserId: v.manager }),
         version: caseView.version,
       });
     });

@@ -16,6 +16,7 @@ import { localInputToIso } from './case-helpers';
 import { useCaseLabels } from './case-labels';
 import { casesApi } from './cases-api';
 import { EMPTY_PERSON, isPersonEmpty, PersonFields, toPersonInput, type PersonFormValues } from './person-fields';
+import { assignableOptions, caseTeamOf, useAssignableUsers } from './use-assignable-users';
 
 interface NewCaseValues extends PersonFormValues {
   title: string;
@@ -37,6 +38,7 @@ export default function CaseNewPage() {
   const contactId = params.get('contact');
   const contact = useApiQuery<ContactView>(contactId ? `/api/contacts/${encodeURIComponent(contactId)}` : null);
   const submission = useSubmission();
+  const team = useAssignableUsers(caseTeamOf(view.user?.memberships));
   const form = useForm<NewCaseValues>({
     mode: 'controlled',
     initialValues: { ...EMPTY_PERSON, title: '', summary: '', priority: 'normal', manager: 'me', reportedAt: '' },
@@ -53,7 +55,7 @@ export default function CaseNewPage() {
         title: v.title.trim(),
         summary: v.summary.trim() || null,
         priority: v.priority as 'normal',
-        assignedUserId: v.manager === 'me' ? (view.user?.id ?? null) : null,
+        assignedUserId: v.manager === 'me' ? (view.user?.id ?? null) : v.manager === 'none' ? null : v.manager,
         reportedAt: localInputToIso(v.reportedAt) ?? undefined,
         contactIds: contactId ? [contactId] : [],
         person: isPersonEmpty(v) ? undefined : { ...toPersonInput(v), languages: v.languages },
@@ -129,6 +131,7 @@ export default function CaseNewPage() {
                 data={[
                   { value: 'me', label: t('cases.new.managerMe', { name: view.user?.displayName ?? '' }) },
                   { value: 'none', label: t('cases.unassigned') },
+                  ...assignableOptions(team.users, [view.user?.id]),
                 ]}
                 allowDeselect={false}
                 {...form.getInputProps('manager')}

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type {
+  AssignableUsers,
   CaseCreateInput,
   CasePage,
   CaseStatusInput,
@@ -33,6 +34,7 @@ import type {
 import { ApiError, apiGet, apiPatch, apiPost, apiRequest, queryString } from '../../api/client';
 
 export type {
+  AssignableUsers,
   CaseCreateInput,
   CasePage,
   CaseSummary,
@@ -114,6 +116,7 @@ async function postForm<T>(path: string, form: FormData): Promise<T> {
 /** The endpoints of cases, persons, screening, tasks, notes, documents, timeline, viewers and break-glass. */
 export const casesApi = {
   list: (filters: CaseListFilters) => apiGet<CasePage>(caseListPath(filters)),
+  assignableUsersPath: (organisationId: string) => `/api/cases/assignable-users${queryString({ organisationId })}`,
   create: (input: Partial<CaseCreateInput> & { title: string }) => apiPost<CaseView>('/api/cases', input),
   get: (caseId: string) => apiGet<CaseView>(base(caseId)),
   update: (caseId: string, input: CaseUpdateInput) => apiPatch<CaseView>(base(caseId), input),

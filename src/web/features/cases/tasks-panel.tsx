@@ -10,6 +10,7 @@ import { isoToLocalInput, localInputToIso, sortTasks } from './case-helpers';
 import { useCaseLabels } from './case-labels';
 import { casesApi, type CaseView } from './cases-api';
 import { TaskRow } from './task-row';
+import { assignableOptions, useAssignableUsers } from './use-assignable-users';
 
 /** Tomorrow at 09:00 in the browser's zone, as a datetime-local value. */
 function tomorrowMorning(): string {
@@ -25,6 +26,7 @@ function AddTaskForm({ caseView, onAdded }: { caseView: CaseView; onAdded: () =>
   const labels = useCaseLabels();
   const { view } = useSession();
   const submission = useSubmission();
+  const team = useAssignableUsers(caseView.organisation.id);
   const form = useForm({
     mode: 'controlled',
     initialValues: { title: '', kind: 'task', dueAt: tomorrowMorning(), assignee: 'manager' },
@@ -36,7 +38,8 @@ function AddTaskForm({ caseView, onAdded }: { caseView: CaseView; onAdded: () =>
   const me = view.user;
   const assigneeOptions = [
     { value: 'manager', label: caseView.assignedTo ? t('cases.tasks.toManager', { name: caseView.assignedTo.displayName }) : t('cases.unassigned') },
-    ...(me && caseView.assignedTo?.id !== me.id ? [{ value: 'me', label: t('cases.new.managerMe', { name: me.displayName }) }] : []),
+    ...(me && caseView.assignedTo?.id !== me.id && (!team.loaded || team.users.some((u) => u.id === me.id)) ? [{ value: 'me', label: t('cases.new.managerMe', { name: me.displayName }) }] : []),
+    ...assignableOptions(team.users, [me?.id, caseView.assignedTo?.id]),
   ];
   const submit = form.onSubmit(async (v) => {
     const ok = await submission.run(async () => {
@@ -44,7 +47,7 @@ function AddTaskForm({ caseView, onAdded }: { caseView: CaseView; onAdded: () =>
         title: v.title.trim(),
         kind: v.kind as 'task',
         dueAt: localInputToIso(v.dueAt)!,
-        ...(v.assignee === 'me' && me ? { assigneeUserId: me.id } : {}),
+        ...(v.assignee === 'me' && me ? { assigneeUserId: me.id } : v.assignee !== 'manager' && v.assignee !== 'me' ? { assigneeUserId: v.assignee } : {}),
       });
     });
     if (ok) {

@@ -126,7 +126,7 @@ export function CreateReferralModal({ opened, caseView, onClose, onCreated }: { 
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="create-referral-form">
         <Stack gap="sm">
           {noPathway ? (
-            <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />}>
+            <Alert color="yellow" variant="light" styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} icon={<IconAlertTriangle size={18} aria-hidden="true" />}>
               {t('referrals.create.noPathway')}
             </Alert>
           ) : (
@@ -202,7 +202,7 @@ export function CreateReferralModal({ opened, caseView, onClose, onCreated }: { 
             data-testid="referral-send-now"
           />
           {!covered && !canOverride && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('referrals.consentGate.blockedTitle')} data-testid="consent-blocked">
+            <Alert color="orange" variant="light" styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('referrals.consentGate.blockedTitle')} data-testid="consent-blocked">
               {t('referrals.consentGate.blockedText')}
             </Alert>
           )}

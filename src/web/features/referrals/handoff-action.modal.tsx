@@ -61,7 +61,7 @@ export function HandoffActionModal({ handoff, action, onClose, onDone }: { hando
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={submission.busy} color={action === 'accept' ? 'teal' : 'red'} data-testid="handoff-confirm">
+            <Button type="submit" loading={submission.busy} color={action === 'accept' ? 'teal.9' : 'red.9'} data-testid="handoff-confirm">
               {label}
             </Button>
           </Group>

@@ -66,7 +66,7 @@ function HandoffCard({ handoff, onAct, justAccepted }: { handoff: HandoffView; o
           </Text>
         )}
         {h.status === 'accepted' && ownCase.caseId && incoming && (
-          <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} aria-hidden="true" />} title={justAccepted ? t('referrals.handoff.acceptedTitle') : undefined}>
+          <Alert color="teal" variant="light" styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} icon={<IconCircleCheck size={18} aria-hidden="true" />} title={justAccepted ? t('referrals.handoff.acceptedTitle') : undefined}>
             <Anchor component={Link} to={`/cases/${ownCase.caseId}`} fw={700} data-testid="handoff-new-case">
               {t('referrals.handoff.openNewCase', { reference: ownCase.caseReference ?? '' })}
             </Anchor>
@@ -76,7 +76,7 @@ function HandoffCard({ handoff, onAct, justAccepted }: { handoff: HandoffView; o
         {h.actions.length > 0 && (
           <Group gap="sm">
             {h.actions.map((action) => (
-              <Button key={action} size="sm" color={action === 'accept' ? 'teal' : 'red'} variant={action === 'accept' ? 'filled' : 'light'} onClick={() => onAct(action)} data-testid={`handoff-${action}`}>
+              <Button key={action} size="sm" color={action === 'accept' ? 'teal.9' : 'red'} variant={action === 'accept' ? 'filled' : 'light'} onClick={() => onAct(action)} data-testid={`handoff-${action}`}>
                 {t(`referrals.handoffAction.${action}`)}
               </Button>
             ))}

@@ -27,7 +27,7 @@ export function PathwaySteps({ pathway }: { pathway: PathwayView }) {
         </div>
       </Group>
       {pathway.needsReview && (
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('referrals.pathway.needsReviewTitle')} data-testid="pathway-needs-review">
+        <Alert color="orange" variant="light" styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('referrals.pathway.needsReviewTitle')} data-testid="pathway-needs-review">
           {t('referrals.pathway.needsReview')}
         </Alert>
       )}

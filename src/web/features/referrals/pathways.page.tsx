@@ -77,7 +77,7 @@ export default function PathwaysPage() {
                 {draft ? t('referrals.pathway.editDraft') : t('referrals.pathway.newDraft')}
               </Button>
               {draft && (
-                <ConfirmButton color="teal" question={t('referrals.pathway.publishQuestion', { version: draft.version })} confirmLabel={t('referrals.pathway.publish')} onConfirm={publish} leftSection={<IconRocket size={16} aria-hidden="true" />} data-testid="pathway-publish">
+                <ConfirmButton color="teal.9" question={t('referrals.pathway.publishQuestion', { version: draft.version })} confirmLabel={t('referrals.pathway.publish')} onConfirm={publish} leftSection={<IconRocket size={16} aria-hidden="true" />} data-testid="pathway-publish">
                   {t('referrals.pathway.publishDraft', { version: draft.version })}
                 </ConfirmButton>
               )}
@@ -89,7 +89,7 @@ export default function PathwaysPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           {noPathway ? (
-            <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} data-testid="pathway-none">
+            <Alert color="yellow" variant="light" styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} icon={<IconAlertTriangle size={18} aria-hidden="true" />} data-testid="pathway-none">
               {t('referrals.pathway.none', { country: format.country(country) })}
             </Alert>
           ) : (
@@ -104,7 +104,7 @@ export default function PathwaysPage() {
               {t('referrals.pathway.history')}
             </Title>
             <QueryState loading={versions.loading} error={versions.error} hasData={Boolean(versions.data)} onRetry={() => void versions.reload()}>
-              <DataTable columns={[t('referrals.pathway.version'), t('referrals.fields.status')]} actions minWidth={300} compact testId="pathway-versions" emptyText={t('referrals.pathway.noVersions')}>
+              <DataTable columns={[t('referrals.pathway.version'), t('referrals.fields.status')]} actions minWidth={0} compact testId="pathway-versions" emptyText={t('referrals.pathway.noVersions')}>
                 {items.map((v) => {
                   const isShown = selectedId ? selectedId === v.id : v.status === 'published';
                   return (

@@ -86,7 +86,7 @@ export function ReferralActionModal({ target, action, consentCovered, canOverrid
           )}
           {action === 'revoke' && <Text size="sm">{t('referrals.actionForm.revokeHint')}</Text>}
           {blocked && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('referrals.consentGate.blockedTitle')} data-testid="consent-blocked">
+            <Alert color="orange" variant="light" styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('referrals.consentGate.blockedTitle')} data-testid="consent-blocked">
               {t('referrals.consentGate.blockedText')}
             </Alert>
           )}

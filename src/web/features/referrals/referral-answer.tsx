@@ -79,7 +79,7 @@ export function AnswerBox({ referral, onChanged }: { referral: ReferralView; onC
               key={action}
               loading={submission.busy}
               variant={action === 'decline' || action === 'revoke' ? 'light' : 'filled'}
-              color={action === 'decline' || action === 'revoke' ? 'red' : action === 'accept' || action === 'complete' ? 'teal' : undefined}
+              color={action === 'decline' || action === 'revoke' ? 'red' : action === 'accept' || action === 'complete' ? 'teal.9' : undefined}
               onClick={() => void act(action)}
               data-testid={`referral-action-${action}`}
             >

@@ -121,6 +121,7 @@ export function ConsentSummary({ consent, need }: { consent: ConsentView | null;
     <Alert
       variant="light"
       color={covered ? 'teal' : 'orange'}
+      styles={{ title: { color: 'var(--mantine-color-dark-9)' } }}
       icon={covered ? <IconShieldCheck size={18} aria-hidden="true" /> : <IconShieldX size={18} aria-hidden="true" />}
       title={need === null ? t('referrals.consent.title') : t(`referrals.consent.${covered ? 'covers' : 'notCovered'}.${need}`)}
       data-testid="consent-summary"
