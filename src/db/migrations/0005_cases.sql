@@ -313,3 +313,5 @@ CREATE TABLE case_reference_counters (
 
 -- "Who viewed this case": reads of a case file are audited; this index serves the panel.
 CREATE INDEX audit_log_case_views_idx ON audit_log (entity_id, at DESC) WHERE entity_type = 'case';
+-- "Has this user viewed the case in the last minutes?" (reads are logged once per user per 10 minutes).
+CREATE INDEX audit_log_case_viewed_idx ON audit_log (entity_id, actor_user_id, at DESC) WHERE entity_type = 'case' AND action = 'case.viewed';

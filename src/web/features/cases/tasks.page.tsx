@@ -38,7 +38,6 @@ export default function TasksPage() {
                   {data.overdueCount > 0 && (
                     <Badge color="red" variant="filled" styles={FULL_BADGE} leftSection={<IconAlarm size={12} aria-hidden="true" />} mb="sm" role="status">
                       {overdueText(data)}
-                      {data.overdueCapped ? '+' : ''}
                     </Badge>
                   )}
                   {tasks.length === 0 ? (
