@@ -19,6 +19,8 @@ import { findUserByEmail, listMembershipsOfUsers, markRecoveryCodeUsed, replaceR
 import { addCallerFlag, lookupCaller } from '../../../src/services/caller.service';
 import { createContact } from '../../../src/services/contact.service';
 import { createIntegration } from '../../../src/services/integration.service';
+import { uploadDocument } from '../../../src/services/case-document.service';
+import { requestBreakGlass } from '../../../src/services/case-read.service';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../../../src/db/schema';
 import { verifyAudit } from '../../../src/services/audit.service';
 import { restoreBackup, writeBackup } from '../../../src/services/backup.service';
@@ -75,6 +77,12 @@ async function fillSource(ctx: ServiceContext): Promise<void> {
   const contact = await createContact(ctx, opActor, { idempotencyKey: 'backup-test-key-0001', channel: 'phone', callerId: '+30 690 111 2222', notes: 'Ключ "quoted" \\ ✓', categories: ['THB.LABOUR'], complete: false });
   await addCallerFlag(ctx, opActor, contact.callerProfile?.id ?? (await lookupCaller(ctx, opActor, { callerId: '+30 690 111 2222' }))!.id, { flag: 'vulnerable', days: 30, note: 'invented' });
   await createIntegration(ctx, SYSTEM_ACTOR, { kind: 'telephony', name: 'PBX', organisationId: contact.organisationId });
+  // Case rows the demo cases do not have: an encrypted document (binary content) and a break-glass grant.
+  const [demoCase] = await queryRows<{ id: string }>(db, sql`SELECT id FROM cases WHERE country_code = 'GR' ORDER BY reference LIMIT 1`);
+  await uploadDocument(ctx, SYSTEM_ACTOR, demoCase!.id, { fileName: 'Δήλωση "quoted".png', declaredType: 'image/png', bytes: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'), kind: 'identity' });
+  const coordinator = (await findUserByEmail(db, 'coordinator.si@victor.example'))!;
+  const coActor = { principal: { userId: coordinator.id, memberships: await listMembershipsOfUsers(db, [coordinator.id]) }, requestId: null };
+  await requestBreakGlass(ctx, coActor, demoCase!.id, { reason: 'The child called the Slovenian line tonight; need the file now.' });
 }
 
 beforeAll(async () => {

@@ -79,7 +79,7 @@ describe(`victor command line on ${isPostgres ? 'PostgreSQL' : 'an embedded DATA
   });
 
   it('seeds, creates a user, then refuses to seed demo accounts beside real ones', async () => {
-    expect(await cli(['db', 'seed'], env)).toMatchObject({ code: 0, out: expect.stringContaining('demo network ready: 13 organisation(s), 10 new demo user(s)') });
+    expect(await cli(['db', 'seed'], env)).toMatchObject({ code: 0, out: expect.stringContaining('demo network ready: 14 organisation(s), 11 new demo user(s)') });
     const create = ['user', 'create', '--email', 'root@example.org', '--name', 'Root Admin', '--role', 'administrator', '--organisation', 'The Smile of the Child', '--password', 'a-long-enough-password'];
     expect(await cli(create, env)).toMatchObject({ code: 0, out: expect.stringContaining('<root@example.org>: administrator (region)') });
     expect(await cli(create, env)).toMatchObject({ code: 1, err: 'error EMAIL_TAKEN: A user with this e-mail already exists.' });
