@@ -128,7 +128,8 @@ test('a THB report becomes a case, is screened, referred to the police and hande
   await ro.getByRole('dialog').getByTestId('handoff-confirm').click();
   await ro.getByRole('link', { name: /Open the new case/ }).first().click();
   await expect(ro).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
-  await expect(ro.getByText(/RO-\d{4}-\d{6}/).first()).toBeVisible();
+  await expect(ro.getByRole('heading', { level: 1 })).toContainText(/RO-\d{4}-\d{6}/);
+  await expect(ro.getByText('Hand-off from another country').first()).toBeVisible();
   await expect(ro.getByText('Lina')).toHaveCount(0);
   await shoot(ro, 'case-received-handoff.png', true);
   await ro.context().close();

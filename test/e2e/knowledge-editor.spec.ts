@@ -26,6 +26,8 @@ async function createArticle(page: Page, title: string, bodyMd: string, countryC
 }
 
 test('a writer edits and submits a translation; a reviewer sees the diff and publishes; readers see the new text', async ({ page, browser }) => {
+  // Two sessions and a dozen pages: slow when the other worker runs the long cases flow at the same time.
+  test.setTimeout(120_000);
   const id = unique();
   const title = `Shelter intake question ${id}`;
   await signIn(page, DEMO.supervisorGr);
