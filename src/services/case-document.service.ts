@@ -4,7 +4,6 @@
  * download them; downloads are audited on the case ("who viewed").
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import { DOCUMENT_MEDIA_TYPES, type DocumentView } from '../api/cases.schemas';
 import { AppError } from '../domain/errors';
 import { appendCaseEvent } from '../db/repos/case-event.repo';
@@ -84,6 +83,8 @@ function refuseType(message: string): AppError {
  */
 export async function detectDocumentType(bytes: Buffer, declaredType: string | null, fileName: string): Promise<(typeof DOCUMENT_MEDIA_TYPES)[number]> {
   const declared = normaliseType(declaredType);
+  // Loaded on first upload (keeps start-up and every test file's import light).
+  const { fileTypeFromBuffer } = await import('file-type');
   const detectedRaw = (await fileTypeFromBuffer(bytes))?.mime ?? null;
   let detected: string | null = detectedRaw;
   if (detected === null && declared === 'text/plain' && isPlainText(bytes)) detected = 'text/plain';

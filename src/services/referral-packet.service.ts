@@ -8,7 +8,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { LOCALES } from '../api/common.schemas';
 import type { ReferralView } from '../api/referrals.schemas';
 import * as repo from '../db/repos/referral.repo';
@@ -70,6 +69,8 @@ export async function renderReferralPacket(data: PacketData): Promise<Buffer> {
   const { view, contact, lang } = data;
   const l = packetLabels(lang);
   const fonts = resolveFontDir();
+  // Loaded on first use: pdfkit is heavy and most processes never render a packet.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 56, lang, info: { Title: `${l.title} — ${view.caseReference}`, Author: 'Victor', Subject: l.title } });
   doc.registerFont('body', path.join(fonts, 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(fonts, 'DejaVuSans-Bold.ttf'));
