@@ -11,7 +11,7 @@ import { HandoffDataset } from './handoff-dataset';
 import { ConsentSummary, HandoffStatusBadge, UrgencyBadge } from './referral-bits';
 import { useReferralLabels } from './referral-labels';
 import { referralApi, type HandoffActionName, type HandoffView, type ReferralBox } from './referrals-api';
-import { useKeysetList } from './use-keyset-list';
+import { useKeysetList } from '../../lib/use-keyset-list';
 
 const PAGE_SIZE = 20;
 

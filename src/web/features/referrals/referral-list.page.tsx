@@ -12,7 +12,7 @@ import { useApiQuery } from '../../lib/use-api-query';
 import { DueMarker, ReferralStatusBadge, UrgencyBadge } from './referral-bits';
 import { useReferralLabels } from './referral-labels';
 import { referralApi, referralPaths, type ReferralBox, type ReferralPage, type ReferralSummary } from './referrals-api';
-import { useKeysetList } from './use-keyset-list';
+import { useKeysetList } from '../../lib/use-keyset-list';
 
 const PAGE_SIZE = 25;
 const OVERDUE_PROBE = 100;
