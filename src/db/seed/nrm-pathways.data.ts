@@ -1,6 +1,6 @@
 /**
  * The demo outline of a National Referral Mechanism (after the OSCE/ODIHR NRM handbook's stages), used for
- * every VICTOR partner country of the demo network. The answer times are plausible placeholders: each
+ * every VICTOR partner country of the demo network. The answer times are illustrative demo values: each
  * country desk confirms its own mechanism, stages and times (the pathways are flagged for review).
  */
 import type { NrmStage } from '../../domain/knowledge/knowledge-fields';
@@ -29,7 +29,7 @@ export const DEMO_PATHWAY_TITLES: Record<string, string> = {
 
 /** Notes shown with every demo pathway. */
 export const DEMO_PATHWAY_NOTES =
-  'Demo outline generated for the demo network: stages follow the OSCE/ODIHR NRM handbook, actors are the demo directory entries serving each stage, and the answer times are placeholders. To be confirmed (or replaced) by the country desk before real use.';
+  'Demo outline generated for the demo network: stages follow the OSCE/ODIHR NRM handbook, actors are the demo directory entries serving each stage, and the answer times are illustrative demo values. To be confirmed (or replaced) by the country desk before real use.';
 
 export const DEMO_PATHWAY_STAGES: DemoPathwayStage[] = [
   {
