@@ -8,6 +8,7 @@ import { openDatabase } from './db/open';
 import { sealAuditLog } from './db/repos/audit.repo';
 import { buildApp } from './http/app';
 import { FieldEncryptor } from './lib/crypto/field-encryption';
+import { startAlertBackground } from './services/alert-background.service';
 import { startAuditSealer } from './services/audit-sealer.service';
 import type { ServiceContext } from './services/context';
 import { EventHub, flushEvents } from './services/events.service';
@@ -63,6 +64,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const worker = new JobWorker(ctx, { [MAINTENANCE_JOB]: createMaintenanceHandler() });
     await scheduleMaintenance(ctx);
     worker.start();
+    const alertBackground = startAlertBackground(ctx);
     const sealer = startAuditSealer(database.db, logger, config.AUDIT_SEAL_INTERVAL_MS);
     let closed = false;
     return {
@@ -75,6 +77,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         closed = true;
         draining = true;
         await worker.stop();
+        await alertBackground.stop();
         await app.close();
         await flushEvents(database).catch(() => undefined);
         await events.stop();

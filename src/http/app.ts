@@ -15,6 +15,11 @@ import { registerCaseWorkRoutes } from './routes/case-work.routes';
 import { registerCaseExportRoutes } from './routes/case-export.routes';
 import { registerReferralRoutes } from './routes/referral.routes';
 import { registerHandoffRoutes } from './routes/handoff.routes';
+import { registerAlertRoutes } from './routes/alerts.routes';
+import { registerMissingChildRoutes } from './routes/missing-child.routes';
+import { registerAlertPublicRoutes } from './routes/alert-public.routes';
+import { registerAlertDistributionRoutes } from './routes/alert-distribution.routes';
+import { registerAlertIngestRoutes } from './routes/alert-ingest.routes';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerContactRoutes } from './routes/contact.routes';
 import { registerHelplineRoutes } from './routes/helpline.routes';
@@ -120,6 +125,11 @@ export async function buildApp(ctx: ServiceContext, opts: AppOptions = {}): Prom
   await registerCaseExportRoutes(app, ctx);
   await registerReferralRoutes(app, ctx);
   await registerHandoffRoutes(app, ctx);
+  await registerAlertRoutes(app, ctx);
+  await registerMissingChildRoutes(app, ctx);
+  await registerAlertPublicRoutes(app, ctx);
+  await registerAlertDistributionRoutes(app, ctx);
+  await registerAlertIngestRoutes(app, ctx);
   if (opts.events) await registerEventRoutes(app, opts.events, (request) => revalidateRequest(ctx, request), opts.eventKeepAliveMs);
   for (const register of opts.extraRoutes ?? []) await register(app, ctx);
 

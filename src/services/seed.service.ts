@@ -18,6 +18,9 @@ import { ensureLegalInstruments } from './legal-instrument-seed.service';
 import { ensureIndicatorSets } from './indicator-set-seed.service';
 import { seedCasesDemo } from './case-seed.service';
 import { seedDemoCases } from './case-demo-seed.service';
+import { seedAlertSettingsDemo, seedDemoAlerts } from './alert-seed.service';
+import { seedDemoIngest } from './alert-ingest-seed.service';
+import { seedDemoMissingChildren } from './missing-child-seed.service';
 
 const SEED_LOCK_KEY = 727004;
 
@@ -89,12 +92,19 @@ export async function seedDemoNetwork(ctx: ServiceContext, onProgress?: (done: n
       await seedHelplineDemo(ctx, tx, orgIds, countryOf, operators);
       await seedKnowledgeDemo(ctx, tx, { orgIds, userIds });
       await seedCasesDemo(ctx, tx, { orgIds, userIds });
+      await seedAlertSettingsDemo(ctx, tx);
     }
     await writeSetting(tx, DEMO_SETTING, true);
     return { organisations: orgIds.size, users, orgIds, userIds };
   });
   forgetDemoFlag(ctx.database.db);
   // Demo cases go through the real use-cases, each in its own transaction, once the network exists.
-  if (result.users > 0) await seedDemoCases(ctx, { orgIds: result.orgIds, userIds: result.userIds });
+  if (result.users > 0) {
+    const ids = { orgIds: result.orgIds, userIds: result.userIds };
+    await seedDemoCases(ctx, ids);
+    const missingCaseIds = await seedDemoMissingChildren(ctx, ids);
+    await seedDemoAlerts(ctx, { ...ids, missingCaseIds });
+    await seedDemoIngest(ctx);
+  }
   return { organisations: result.organisations, users: result.users };
 }

@@ -44,6 +44,16 @@ const TasksPage = lazy(() => import('./features/cases/tasks.page'));
 const ReferralListPage = lazy(() => import('./features/referrals/referral-list.page'));
 const ReferralDetailPage = lazy(() => import('./features/referrals/referral-detail.page'));
 const HandoffsPage = lazy(() => import('./features/referrals/handoffs.page'));
+const AlertListPage = lazy(() => import('./features/alerts/alert-list.page'));
+const AlertNewPage = lazy(() => import('./features/alerts/alert-new.page'));
+const AlertDetailPage = lazy(() => import('./features/alerts/alert-detail.page'));
+const PreAlertsPage = lazy(() => import('./features/alerts/pre-alerts.page'));
+const AlertSettingsPage = lazy(() => import('./features/alerts/alert-settings.page'));
+const RegionalMapPage = lazy(() => import('./features/alerts/regional-map.page'));
+const IngestSourcesPage = lazy(() => import('./features/alerts/ingest-sources.page'));
+const AlertWebhooksPage = lazy(() => import('./features/alerts/alert-webhooks.page'));
+const MissingListPage = lazy(() => import('./features/missing/missing-list.page'));
+const MissingNewPage = lazy(() => import('./features/missing/missing-new.page'));
 const PathwaysPage = lazy(() => import('./features/referrals/pathways.page'));
 
 /** A route whose page only users holding `permission` see; the server checks again on every request. */
@@ -90,6 +100,16 @@ const router = createBrowserRouter([
           guarded('/knowledge/review', 'knowledge.write', <ReviewQueuePage />),
           guarded('/knowledge/legal', 'knowledge.read', <LegalRegisterPage />),
           guarded('/knowledge/directory', 'knowledge.read', <DirectoryPage />),
+          guarded('/alerts', 'alerts.read', <AlertListPage />),
+          guarded('/alerts/new', 'alerts.draft', <AlertNewPage />),
+          guarded('/alerts/pre-alerts', 'alerts.read', <PreAlertsPage />),
+          guarded('/alerts/map', 'alerts.read', <RegionalMapPage />),
+          guarded('/alerts/:id', 'alerts.read', <AlertDetailPage />),
+          guarded('/missing', 'cases.read', <MissingListPage />),
+          guarded('/missing/new', 'cases.write', <MissingNewPage />),
+          guarded('/admin/alert-settings', 'alerts.configure', <AlertSettingsPage />),
+          guarded('/admin/alert-webhooks', 'alerts.configure', <AlertWebhooksPage />),
+          guarded('/admin/alert-ingest', 'alerts.configure', <IngestSourcesPage />),
           guarded('/cases', 'cases.read', <CaseListPage />),
           guarded('/cases/new', 'cases.write', <CaseNewPage />),
           guarded('/cases/referrals', 'cases.read', <ReferralListPage box="sent" />),

@@ -45,7 +45,9 @@ export const PERMISSIONS = [
   'integrations.manage',
   'referrals.receive',
   'alerts.read',
+  'alerts.draft',
   'alerts.publish',
+  'alerts.configure',
   'knowledge.read',
   'knowledge.write',
   'knowledge.review',
@@ -63,15 +65,15 @@ const CASE_WORK: Permission[] = ['cases.read', 'cases.write', 'contacts.read', '
 
 /** What each role may do. Deny by default: anything not listed is refused. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  helpline_operator: ['contacts.read', 'contacts.write', 'cases.read', 'knowledge.read', 'alerts.read', 'organisations.read'],
-  case_manager: [...CASE_WORK, 'cases.break_glass', 'organisations.read'],
-  supervisor: [...CASE_WORK, 'cases.export', 'cases.break_glass', 'referrals.consent_override', 'contacts.review', 'contacts.export', 'users.read', 'organisations.read', 'knowledge.write', 'stats.read'],
-  country_coordinator: [...CASE_WORK, 'cases.export', 'cases.break_glass', 'referrals.consent_override', 'contacts.review', 'contacts.export', 'taxonomy.manage', 'users.read', 'organisations.read', 'alerts.publish', 'knowledge.write', 'knowledge.review', 'network.manage', 'stats.read', 'stats.export'],
-  regional_coordinator: [...CASE_WORK, 'cases.export', 'referrals.consent_override', 'contacts.review', 'contacts.export', 'taxonomy.manage', 'users.read', 'organisations.read', 'alerts.publish', 'knowledge.write', 'knowledge.review', 'network.manage', 'trainings.manage', 'stats.read', 'stats.export', 'audit.read'],
+  helpline_operator: ['contacts.read', 'contacts.write', 'cases.read', 'knowledge.read', 'alerts.read', 'alerts.draft', 'organisations.read'],
+  case_manager: [...CASE_WORK, 'alerts.draft', 'cases.break_glass', 'organisations.read'],
+  supervisor: [...CASE_WORK, 'alerts.draft', 'alerts.publish', 'cases.export', 'cases.break_glass', 'referrals.consent_override', 'contacts.review', 'contacts.export', 'users.read', 'organisations.read', 'knowledge.write', 'stats.read'],
+  country_coordinator: [...CASE_WORK, 'cases.export', 'cases.break_glass', 'referrals.consent_override', 'contacts.review', 'contacts.export', 'taxonomy.manage', 'users.read', 'organisations.read', 'alerts.draft', 'alerts.publish', 'alerts.configure', 'knowledge.write', 'knowledge.review', 'network.manage', 'stats.read', 'stats.export'],
+  regional_coordinator: [...CASE_WORK, 'cases.export', 'referrals.consent_override', 'contacts.review', 'contacts.export', 'taxonomy.manage', 'users.read', 'organisations.read', 'alerts.draft', 'alerts.publish', 'alerts.configure', 'knowledge.write', 'knowledge.review', 'network.manage', 'trainings.manage', 'stats.read', 'stats.export', 'audit.read'],
   trainer: ['trainings.manage', 'knowledge.read', 'knowledge.write', 'organisations.read'],
   liaison_officer: ['referrals.receive', 'cases.read', 'alerts.read', 'knowledge.read', 'organisations.read'],
   evaluator: ['stats.read', 'organisations.read'],
-  administrator: ['organisations.read', 'organisations.manage', 'users.read', 'users.manage', 'tokens.manage', 'integrations.manage', 'audit.read', 'knowledge.read', 'stats.read'],
+  administrator: ['organisations.read', 'organisations.manage', 'users.read', 'users.manage', 'tokens.manage', 'integrations.manage', 'alerts.configure', 'audit.read', 'knowledge.read', 'stats.read'],
 };
 
 /** The scope a new membership gets when none is given. */

@@ -1,5 +1,11 @@
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconAdjustmentsAlt,
+  IconAlertTriangle,
+  IconMap2,
+  IconRss,
+  IconUserSearch,
+  IconWebhook,
   IconArrowsExchange,
   IconBooks,
   IconBriefcase,
@@ -41,6 +47,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconListSearch, permission: 'contacts.read', group: 'main' },
   { to: '/helpline/wallboard', labelKey: 'nav.wallboard', icon: IconLayoutDashboard, permission: 'contacts.review', group: 'main' },
   { to: '/helpline/kpis', labelKey: 'nav.kpis', icon: IconChartBar, permission: 'contacts.review', group: 'main' },
+  { to: '/alerts', labelKey: 'nav.alerts', icon: IconAlertTriangle, permission: 'alerts.read', group: 'main' },
+  { to: '/missing', labelKey: 'nav.missing', icon: IconUserSearch, permission: 'cases.read', group: 'main' },
+  { to: '/alerts/map', labelKey: 'nav.alertMap', icon: IconMap2, permission: 'alerts.read', group: 'main' },
   { to: '/cases', labelKey: 'nav.cases', icon: IconBriefcase, permission: 'cases.read', group: 'main' },
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, permission: 'cases.write', group: 'main' },
   { to: '/referrals', labelKey: 'nav.referrals', icon: IconSend, permission: 'referrals.receive', group: 'main' },
@@ -54,6 +63,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/tokens', labelKey: 'nav.tokens', icon: IconKey, permission: 'tokens.manage', group: 'admin' },
   { to: '/admin/taxonomy', labelKey: 'nav.taxonomy', icon: IconTags, permission: 'taxonomy.manage', group: 'admin' },
   { to: '/admin/integrations', labelKey: 'nav.integrations', icon: IconPlugConnected, permission: 'integrations.manage', group: 'admin' },
+  { to: '/admin/alert-settings', labelKey: 'nav.alertSettings', icon: IconAdjustmentsAlt, permission: 'alerts.configure', group: 'admin' },
+  { to: '/admin/alert-webhooks', labelKey: 'nav.alertWebhooks', icon: IconWebhook, permission: 'alerts.configure', group: 'admin' },
+  { to: '/admin/alert-ingest', labelKey: 'nav.alertIngest', icon: IconRss, permission: 'alerts.configure', group: 'admin' },
   { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read', group: 'admin' },
 ];
 
@@ -63,4 +75,4 @@ export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
 }
 
 /** Permissions that open the administration group (and with it the API documentation link). */
-export const ADMIN_PERMISSIONS: readonly Permission[] = ['users.manage', 'organisations.manage', 'tokens.manage', 'taxonomy.manage', 'integrations.manage', 'audit.read'];
+export const ADMIN_PERMISSIONS: readonly Permission[] = ['users.manage', 'organisations.manage', 'tokens.manage', 'taxonomy.manage', 'integrations.manage', 'alerts.configure', 'audit.read'];
