@@ -68,6 +68,8 @@ export default defineConfig({
       VICTOR_DEMO_SEED: 'true',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
       RATE_LIMIT_PUBLIC_REPORTS_PER_HOUR: '1000',
+      VICTOR_ALLOW_PRIVATE_ENDPOINTS: 'true',
+      VICTOR_ALERT_TICK_MS: '250',
       LOG_LEVEL: 'warn',
     },
   },

@@ -65,6 +65,17 @@ export const configSchema = z.object({
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Largest case document accepted, in bytes (default 10 MiB). */
   VICTOR_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Let webhook subscriptions and ingest feeds use loopback / private addresses (tests, on-premises). */
+  VICTOR_ALLOW_PRIVATE_ENDPOINTS: envBool.default(false),
+  /** SMTP server for alert e-mails ("smtp://user:pass@host:587"); without it mail is held in the outbox. */
+  VICTOR_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  VICTOR_MAIL_FROM: z.string().min(3).default('Victor child alerts <alerts@victor.invalid>'),
+  /** Webhook deliveries in flight at once on one node. */
+  VICTOR_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Largest CAP document or feed accepted by ingest, in bytes (default 2 MiB). */
+  VICTOR_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+  /** How often the alert background loops look for due work (expiry, deliveries, mail, feeds), ms. */
+  VICTOR_ALERT_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -104,4 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls: raw.PUBLIC_URL?.startsWith('https://') ?? false,
     database: raw.DATABASE_URL ? { kind: 'postgres', url: raw.DATABASE_URL } : { kind: 'pglite', dataDir: raw.DATA_DIR },
   };
+}
+
+/** The address the public reaches Victor at (PUBLIC_URL, else the listening host and port), without a trailing slash. */
+export function resolvePublicBaseUrl(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
 }
