@@ -246,3 +246,9 @@ export const alertSettingsSchema = z.object({
 export type AlertSettings = z.infer<typeof alertSettingsSchema>;
 export const alertSettingsUpdateSchema = alertSettingsSchema.omit({ countryCode: true, updatedAt: true }).strict();
 export const alertSettingsListSchema = z.object({ items: z.array(alertSettingsSchema) });
+
+/** Answer of POST /api/pre-alerts/:id/actions: the pre-alert, and the neighbour's draft for draft_alert. */
+export const preAlertActionResultSchema = z.object({ preAlert: preAlertViewSchema, alert: alertViewSchema.nullable() });
+export const preAlertListQuerySchema = z.object({ box: z.enum(['inbox', 'sent']).default('inbox') }).strict();
+/** JSON body of POST /api/alerts/:id/photo: copy the linked missing-child case's photo (uploads use multipart). */
+export const alertPhotoFromCaseSchema = z.object({ fromCase: z.literal(true) }).strict();

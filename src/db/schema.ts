@@ -873,6 +873,7 @@ export const mailOutbox = pgTable('mail_outbox', {
   toEnc: text('to_enc').notNull(),
   subject: text('subject').notNull(),
   bodyTextEnc: text('body_text_enc').notNull(),
+  headersEnc: text('headers_enc'),
   purpose: text('purpose').notNull(),
   status: text('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),

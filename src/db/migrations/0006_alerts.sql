@@ -261,6 +261,8 @@ CREATE TABLE mail_outbox (
   to_enc text NOT NULL,
   subject text NOT NULL,
   body_text_enc text NOT NULL,
+  -- Extra headers as encrypted JSON (List-Unsubscribe carries a personal token).
+  headers_enc text,
   purpose text NOT NULL,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','dead','held')),
   attempts integer NOT NULL DEFAULT 0,
