@@ -8,20 +8,29 @@ import * as alertRepo from '../db/repos/alert.repo';
 import { AppError } from '../domain/errors';
 import { deskCountries } from './alert-access';
 import { presentSettings } from './alert-presenter';
+import { hasPermission } from '../domain/access/scope';
 import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+
+/** Settings are read by those who draft or follow alerts and by those who configure them. */
+function requireSettingsReader(actor: Actor): void {
+  if (actor.principal === null) return;
+  if (!hasPermission(actor.principal, 'alerts.read') && !hasPermission(actor.principal, 'alerts.configure')) {
+    throw new AppError('FORBIDDEN', 'This needs the permission alerts.read or alerts.configure.');
+  }
+}
 
 export type AlertSettingsUpdateInput = z.output<typeof alertSettingsUpdateSchema>;
 
 /** Settings of every configured country (alerts.read). */
 export async function listAlertSettings(ctx: ServiceContext, actor: Actor): Promise<{ items: AlertSettings[] }> {
-  requirePermission(actor, 'alerts.read');
+  requireSettingsReader(actor);
   const rows = await alertRepo.listSettings(ctx.database.db);
   return { items: rows.map(presentSettings) };
 }
 
 /** One country's settings. */
 export async function getAlertSettings(ctx: ServiceContext, actor: Actor, countryCode: string): Promise<AlertSettings> {
-  requirePermission(actor, 'alerts.read');
+  requireSettingsReader(actor);
   const row = await alertRepo.findSettings(ctx.database.db, countryCode.toUpperCase());
   if (!row) throw new AppError('ALERT_COUNTRY_NOT_CONFIGURED', `Child alerts are not configured for ${countryCode}.`);
   return presentSettings(row);

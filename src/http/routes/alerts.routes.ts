@@ -122,13 +122,13 @@ export async function registerAlertRoutes(app: FastifyInstance, ctx: ServiceCont
   }, async (request) => preAlerts.actOnPreAlert(ctx, actorOf(request), request.params.id, request.body));
 
   r.get('/api/alert-settings', {
-    config: { access: 'alerts.read' },
-    schema: { tags, summary: 'Child-alert settings of every configured country', response: { 200: alertSettingsListSchema, ...errors } },
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'Child-alert settings of every configured country (alerts.read or alerts.configure)', response: { 200: alertSettingsListSchema, ...errors } },
   }, async (request) => settingsService.listAlertSettings(ctx, actorOf(request)));
 
   r.get('/api/alert-settings/:country', {
-    config: { access: 'alerts.read' },
-    schema: { tags, summary: 'One country’s child-alert settings', params: countryParams, response: { 200: alertSettingsSchema, ...errors } },
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'One country’s child-alert settings (alerts.read or alerts.configure)', params: countryParams, response: { 200: alertSettingsSchema, ...errors } },
   }, async (request) => settingsService.getAlertSettings(ctx, actorOf(request), request.params.country));
 
   r.put('/api/alert-settings/:country', {
