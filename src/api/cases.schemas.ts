@@ -31,6 +31,7 @@ export const CASE_EVENT_KINDS = [
   'referral_created', 'referral_sent', 'referral_acknowledged', 'referral_accepted', 'referral_declined', 'referral_completed', 'referral_revoked', 'referral_message',
   'handoff_requested', 'handoff_accepted', 'handoff_declined', 'handoff_withdrawn', 'handoff_received',
   'break_glass', 'exported',
+  'missing_report_changed', 'missing_status_changed',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -427,6 +428,8 @@ export const caseViewSchema = z.object({
   nextStatuses: z.array(z.enum(CASE_STATUSES)),
   priority: z.enum(CASE_PRIORITIES),
   origin: z.enum(['contact', 'direct', 'handoff']),
+  /** missing_child: a 116 000 case with a missing-child report (GET /api/cases/:id/missing-report). */
+  kind: z.enum(['general', 'missing_child']),
   concernLevel: z.enum(CONCERN_LEVELS).nullable(),
   forms: z.array(z.enum(EXPLOITATION_FORMS)),
   involvesChild: z.boolean(),

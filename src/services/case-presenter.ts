@@ -92,7 +92,7 @@ export function presentPermissions(access: CaseAccess): CaseView['permissions'] 
 /** Everything of the case page that is not the row itself. */
 export type CasePageParts = Omit<
   CaseView,
-  'id' | 'reference' | 'title' | 'summary' | 'status' | 'nextStatuses' | 'priority' | 'origin' | 'concernLevel' | 'forms' | 'involvesChild' | 'countryCode' | 'closureReason' | 'timings' | 'createdAt' | 'updatedAt' | 'version' | 'permissions'
+  'id' | 'reference' | 'title' | 'summary' | 'status' | 'nextStatuses' | 'priority' | 'origin' | 'kind' | 'concernLevel' | 'forms' | 'involvesChild' | 'countryCode' | 'closureReason' | 'timings' | 'createdAt' | 'updatedAt' | 'version' | 'permissions'
 >;
 
 /** The case page from the row, the reader's access and the parts loaded around it. */
@@ -107,6 +107,7 @@ export function presentCaseView(ctx: ServiceContext, row: CaseRow, access: CaseA
     nextStatuses: access.write ? listNextStatuses(status) : [],
     priority: row.priority as CasePriority,
     origin: row.origin as CaseView['origin'],
+    kind: row.kind as CaseView['kind'],
     concernLevel: (row.concernLevel as ConcernLevel | null) ?? null,
     forms: row.forms as CaseView['forms'],
     involvesChild: row.involvesChild,

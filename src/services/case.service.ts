@@ -81,67 +81,76 @@ async function viewAfterChange(tx: Db, ctx: ServiceContext, actor: Actor, row: c
  */
 export async function createCase(ctx: ServiceContext, actor: Actor, input: CaseCreateInput): Promise<CaseView> {
   requirePermission(actor, 'cases.write');
-  return guardCaseAccess(ctx, actor, async (tx) => {
-    const team = await resolveTeam(tx, actor, input.organisationId);
-    const contacts = await checkLinkableContacts(tx, input.contactIds, team.id);
-    const creator = userIdOf(actor);
-    let assignedUserId: string | null = null;
-    if (input.assignedUserId) {
-      await checkAssignee(tx, input.assignedUserId, team.id);
-      assignedUserId = input.assignedUserId;
-    } else if (input.assignedUserId === undefined && creator && (await worksCasesIn(tx, creator, team.id))) {
-      assignedUserId = creator;
-    }
-    const now = new Date();
-    const earliestContact = contacts.reduce<Date | null>((min, c) => (!min || c.startedAt < min ? c.startedAt : min), null);
-    const reportedAt = input.reportedAt ? new Date(input.reportedAt) : (earliestContact ?? now);
-    if (reportedAt.getTime() > now.getTime() + 60_000) invalid('reportedAt', 'The report time cannot be in the future.');
-    const person = input.person ? { ...input.person, role: 'potential_victim' as const } : undefined;
-    const involvesChild = person
-      ? isTreatedAsChild({ years: person.ageYears ?? null, ageBand: person.ageYears != null ? bandOfAge(person.ageYears) : person.ageBand, uncertain: person.ageUncertain, mayBeChild: person.mayBeChild })
-      : true;
-    const id = randomUUID();
-    let row = await caseRepo.insertCase(tx, {
-      id,
-      reference: await caseRepo.nextCaseReference(tx, team.countryCode, now.getUTCFullYear()),
-      organisationId: team.id,
-      countryCode: team.countryCode,
-      assignedUserId,
-      status: 'open',
-      priority: input.priority,
-      titleEnc: sealField(ctx, 'cases.title', id, input.title)!,
-      summaryEnc: sealField(ctx, 'cases.summary', id, input.summary),
-      origin: contacts.length > 0 ? 'contact' : 'direct',
-      involvesChild,
-      reportedAt,
-      openedAt: now,
-      statusChangedAt: now,
-      lastActivityAt: now,
-      createdBy: creator,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await appendCaseEvent(tx, { caseId: id, kind: 'created', actorUserId: creator, data: { origin: row.origin, status: 'open', priority: row.priority, assignedUserId }, at: now });
-    if (contacts.length > 0) {
-      await linkChecked(tx, id, contacts.map((c) => c.id));
-      await appendCaseEvent(tx, { caseId: id, kind: 'contact_linked', actorUserId: creator, data: { contactIds: contacts.map((c) => c.id) }, at: now });
-    }
-    if (person) {
-      const added = await insertCasePerson(tx, ctx, id, person, creator);
-      await appendCaseEvent(tx, { caseId: id, kind: 'person_added', actorUserId: creator, data: { personId: added.id, role: added.role }, at: now });
-    }
-    await refreshCaseSearchTerms(tx, ctx, id);
-    await recordAudit(tx, actor, {
-      action: 'case.created',
-      entityType: 'case',
-      entityId: id,
-      organisationId: team.id,
-      countryCode: team.countryCode,
-      details: { reference: row.reference, origin: row.origin, priority: row.priority, contactIds: contacts.map((c) => c.id), withPerson: !!person },
-    });
-    row = (await caseRepo.findCaseById(tx, id))!;
-    return viewAfterChange(tx, ctx, actor, row);
+  return guardCaseAccess(ctx, actor, async (tx) => viewAfterChange(tx, ctx, actor, (await openCaseInTransaction(tx, ctx, actor, input)).row));
+}
+
+/**
+ * The body of createCase inside the caller's transaction (permission checked by the caller): also used
+ * to open missing-child cases (`kind`), which add their report in the same transaction.
+ */
+export async function openCaseInTransaction(tx: Db, ctx: ServiceContext, actor: Actor, input: CaseCreateInput, options: { kind?: 'general' | 'missing_child' } = {}): Promise<{ row: caseRepo.CaseRow; personId: string | null }> {
+  const team = await resolveTeam(tx, actor, input.organisationId);
+  const contacts = await checkLinkableContacts(tx, input.contactIds, team.id);
+  const creator = userIdOf(actor);
+  let assignedUserId: string | null = null;
+  if (input.assignedUserId) {
+    await checkAssignee(tx, input.assignedUserId, team.id);
+    assignedUserId = input.assignedUserId;
+  } else if (input.assignedUserId === undefined && creator && (await worksCasesIn(tx, creator, team.id))) {
+    assignedUserId = creator;
+  }
+  const now = new Date();
+  const earliestContact = contacts.reduce<Date | null>((min, c) => (!min || c.startedAt < min ? c.startedAt : min), null);
+  const reportedAt = input.reportedAt ? new Date(input.reportedAt) : (earliestContact ?? now);
+  if (reportedAt.getTime() > now.getTime() + 60_000) invalid('reportedAt', 'The report time cannot be in the future.');
+  const person = input.person ? { ...input.person, role: 'potential_victim' as const } : undefined;
+  const involvesChild = person
+    ? isTreatedAsChild({ years: person.ageYears ?? null, ageBand: person.ageYears != null ? bandOfAge(person.ageYears) : person.ageBand, uncertain: person.ageUncertain, mayBeChild: person.mayBeChild })
+    : true;
+  const id = randomUUID();
+  let row = await caseRepo.insertCase(tx, {
+    id,
+    reference: await caseRepo.nextCaseReference(tx, team.countryCode, now.getUTCFullYear()),
+    kind: options.kind ?? 'general',
+    organisationId: team.id,
+    countryCode: team.countryCode,
+    assignedUserId,
+    status: 'open',
+    priority: input.priority,
+    titleEnc: sealField(ctx, 'cases.title', id, input.title)!,
+    summaryEnc: sealField(ctx, 'cases.summary', id, input.summary),
+    origin: contacts.length > 0 ? 'contact' : 'direct',
+    involvesChild,
+    reportedAt,
+    openedAt: now,
+    statusChangedAt: now,
+    lastActivityAt: now,
+    createdBy: creator,
+    createdAt: now,
+    updatedAt: now,
   });
+  await appendCaseEvent(tx, { caseId: id, kind: 'created', actorUserId: creator, data: { origin: row.origin, status: 'open', priority: row.priority, assignedUserId }, at: now });
+  if (contacts.length > 0) {
+    await linkChecked(tx, id, contacts.map((c) => c.id));
+    await appendCaseEvent(tx, { caseId: id, kind: 'contact_linked', actorUserId: creator, data: { contactIds: contacts.map((c) => c.id) }, at: now });
+  }
+  let personId: string | null = null;
+  if (person) {
+    const added = await insertCasePerson(tx, ctx, id, person, creator);
+    personId = added.id;
+    await appendCaseEvent(tx, { caseId: id, kind: 'person_added', actorUserId: creator, data: { personId: added.id, role: added.role }, at: now });
+  }
+  await refreshCaseSearchTerms(tx, ctx, id);
+  await recordAudit(tx, actor, {
+    action: 'case.created',
+    entityType: 'case',
+    entityId: id,
+    organisationId: team.id,
+    countryCode: team.countryCode,
+    details: { reference: row.reference, origin: row.origin, priority: row.priority, contactIds: contacts.map((c) => c.id), withPerson: !!person, kind: row.kind },
+  });
+  row = (await caseRepo.findCaseById(tx, id))!;
+  return { row, personId };
 }
 
 /** Apply a versioned change or answer CASE_VERSION_CONFLICT. */

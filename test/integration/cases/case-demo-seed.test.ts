@@ -43,7 +43,7 @@ describe('the demo cases', () => {
     expect(referrals).toHaveLength(1);
     expect(referrals[0]).toMatchObject({ status: 'sent', urgency: 'urgent', receiver_organisation_id: police.principal!.memberships[0]!.organisationId });
     expect(referrals[0]!.consent_snapshot.coversReferral).toBe(true);
-    const handoffs = await queryRows<{ status: string; to_country_code: string }>(t.ctx.database.db, sql`SELECT status, to_country_code FROM handoffs`);
+    const handoffs = await queryRows<{ status: string; to_country_code: string }>(t.ctx.database.db, sql`SELECT h.status, h.to_country_code FROM handoffs h JOIN cases c ON c.id = h.from_case_id WHERE c.kind = 'general'`);
     expect(handoffs).toEqual([{ status: 'requested', to_country_code: 'RO' }]);
   });
 
@@ -52,7 +52,7 @@ describe('the demo cases', () => {
     const ro = await listCases(t.ctx, await actorOf('casemanager.ro@victor.example'), { limit: 25 });
     expect(gr.items.length).toBeGreaterThanOrEqual(3);
     expect(gr.items.every((c) => c.countryCode === 'GR')).toBe(true);
-    expect(ro.items.map((c) => c.countryCode)).toEqual(['RO']);
+    expect(new Set(ro.items.map((c) => c.countryCode))).toEqual(new Set(['RO']));
     expect(gr.items.find((c) => c.concernLevel === 'clear')?.title).toContain('begging');
   });
 });

@@ -23,6 +23,7 @@ import { TimelinePanel } from './timeline-panel';
 import { TimingsCard } from './timings-card';
 import { ViewersPanel } from './viewers-panel';
 import { FULL_BADGE } from './case-badges';
+import { MissingChildPanel } from '../missing/missing-child-panel';
 
 const TABS = ['overview', 'screening', 'referrals', 'handoffs', 'tasks', 'notes', 'documents', 'timeline', 'viewers'] as const;
 type Tab = (typeof TABS)[number];
@@ -136,6 +137,7 @@ export default function CaseDetailPage() {
             )}
             <CaseHeader caseView={c} onChanged={reload} />
             <TimingsCard caseView={c} />
+            {c.kind === 'missing_child' && <MissingChildPanel caseId={c.id} onChanged={reload} />}
             <Tabs value={tab} onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
               <Tabs.List aria-label={t('cases.detail.sections')}>
                 <Tabs.Tab value="overview" leftSection={<IconUsers size={16} aria-hidden="true" />}>
