@@ -27,6 +27,8 @@ export interface PageShell {
   /** og:type ("website" or "article"). */
   ogType?: 'website' | 'article';
   noindex?: boolean;
+  /** Extra elements for the head (feed links, a page style sheet). */
+  head?: SafeHtml;
   body: SafeHtml;
 }
 
@@ -61,6 +63,7 @@ ${page.noindex ? '' : alternates.map((a) => html`<link rel="alternate" hreflang=
 <meta property="og:url" content="${page.origin}${page.path}">
 <meta property="og:locale" content="${htmlLangOf(page.lang).replace('-', '_')}">
 <link rel="stylesheet" href="${PUBLIC_CSS_HREF}">
+${page.head ?? ''}
 </head>
 <body>
 <a class="skip" href="#main">${l.skipToContent}</a>
