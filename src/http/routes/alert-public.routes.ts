@@ -17,9 +17,11 @@ import { formatCountryName } from '../public/public-labels';
 import { renderNotFoundPage, type PageContext } from '../public/public-pages';
 
 /** Pages and the widget: short shared cache (a new alert shows within a minute). */
-const PAGE_CACHE = 'public, max-age=60';
-const FEED_CACHE = 'public, max-age=30, must-revalidate';
-const DOC_CACHE = 'public, max-age=60';
+// Everything that may carry a child's data is revalidated on every use (a cheap 304 by ETag), so
+// that no cache keeps showing the photo or the name once the alert has ended.
+const PAGE_CACHE = 'public, no-cache';
+const FEED_CACHE = 'public, no-cache';
+const DOC_CACHE = 'public, no-cache';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]{2,80}$/;
 

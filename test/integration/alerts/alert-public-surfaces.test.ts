@@ -43,7 +43,7 @@ describe('CAP documents', () => {
     const res = await get(capPath(live.messageIdentifiers[0]!));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/cap+xml; charset=utf-8');
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('public, no-cache');
     const parsed = parseCapXml(res.body);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.alert.identifier).toBe(live.messageIdentifiers[0]);
@@ -74,7 +74,7 @@ describe('Atom feeds', () => {
     const res = await get('/feeds/child-alerts.atom');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
-    expect(res.headers['cache-control']).toBe('public, max-age=30, must-revalidate');
+    expect(res.headers['cache-control']).toBe('public, no-cache');
     expect(res.headers['last-modified']).toBeTruthy();
     expect(res.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     expect(res.body).toContain(`<id>${live.messageIdentifiers[0]}</id>`);
@@ -175,7 +175,7 @@ describe('public alert page', () => {
     const photo = await get(`/child-alerts/photos/${live.photoId}`);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
-    expect(photo.headers['cache-control']).toBe('public, max-age=60');
+    expect(photo.headers['cache-control']).toBe('public, no-cache');
     expect(photo.rawPayload.equals(TEST_PHOTO)).toBe(true);
     const drill = await makeTestAlert(t.ctx, { organisationId: gr.id, mode: 'exercise', childName: 'Another Drill' });
     const draft = await makeTestAlert(t.ctx, { organisationId: gr.id, status: 'draft', childName: 'Another Draft' });

@@ -77,7 +77,7 @@ function ActionBar({ alert, isDrafter, canPublish, open, onIssue, onEdit }: { al
         </Button>
       )}
       {a.resolve && (
-        <Button color="green.9" leftSection={<IconCircleCheck size={16} aria-hidden="true" />} onClick={() => open('resolve')}>
+        <Button color="teal.9" leftSection={<IconCircleCheck size={16} aria-hidden="true" />} onClick={() => open('resolve')}>
           {t('alerts.actions.resolve')}
         </Button>
       )}

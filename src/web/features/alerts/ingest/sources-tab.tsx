@@ -86,10 +86,10 @@ export function SourcesTab({ sources, onEdit, onChanged }: { sources: ApiQuery<I
             </Table.Td>
             <Table.Td ta="right">
               <Group gap="xs" justify="flex-end" wrap="nowrap">
-                <Button size="xs" variant="light" loading={polling === s.id} onClick={() => void pollNow(s)} aria-label={t('alertIngest.sources.pollNowLabel', { name: s.name })}>
+                <Button size="xs" variant="light" loading={polling === s.id} onClick={() => void pollNow(s)} aria-label={`${t('alertIngest.sources.pollNow')}: ${s.name}`}>
                   {t('alertIngest.sources.pollNow')}
                 </Button>
-                <Button size="xs" variant="default" onClick={() => onEdit(s)} aria-label={t('alertIngest.sources.editLabel', { name: s.name })}>
+                <Button size="xs" variant="default" onClick={() => onEdit(s)} aria-label={`${t('common.edit')}: ${s.name}`}>
                   {t('common.edit')}
                 </Button>
                 <ConfirmButton size="xs" question={t('alertIngest.sources.deleteQuestion', { name: s.name })} confirmLabel={t('alertIngest.sources.delete')} onConfirm={() => remove(s)}>
