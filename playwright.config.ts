@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -5,9 +6,12 @@ import { defineConfig } from '@playwright/test';
  * removes data directories of earlier runs and starts Victor on a fresh embedded database, which is
  * migrated and demo-seeded on first start.
  */
-const PORT = 3199;
+/** E2E_PORT lets several people run the e2e suite side by side (default 3199). */
+const PORT = Number(process.env.E2E_PORT ?? 3199);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const dataDir = `.tmp/e2e-data-${Date.now()}`;
+const dataDir = `.tmp/e2e-data-${PORT}-${Date.now()}`;
+// Absolute: Vite resolves --outDir against its root (src/web).
+const webDist = resolve(`.tmp/e2e-web-${PORT}`);
 
 const chromium = {
   browserName: 'chromium' as const,
@@ -55,7 +59,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .tmp/e2e-data-* && npx vite build --logLevel warn && node --import tsx src/main.ts`,
+    command: `rm -rf .tmp/e2e-data-${PORT}-* && npx vite build --logLevel warn --outDir ${webDist} && node --import tsx src/main.ts`,
     url: `${BASE_URL}/readyz`,
     reuseExistingServer: false,
     timeout: 240_000,
@@ -65,6 +69,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      WEB_DIST: webDist,
       VICTOR_DEMO_SEED: 'true',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
       RATE_LIMIT_PUBLIC_REPORTS_PER_HOUR: '1000',

@@ -7,7 +7,7 @@ import { DEMO, DEMO_PASSWORD } from './helpers';
  * submits, the regional coordinator (another person: four eyes) publishes.
  */
 
-const BASE_URL = 'http://127.0.0.1:3199';
+const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
 
 /** An API client signed in as a demo account, sending the CSRF header on writes. */
 export interface SignedInApi {

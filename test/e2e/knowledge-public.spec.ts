@@ -43,7 +43,7 @@ test('public pages pass axe and fit a phone screen', async ({ page }) => {
 test('/kb picks the language of the browser', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'el-GR' });
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:3199/kb');
+  await page.goto(`http://127.0.0.1:${process.env.E2E_PORT ?? 3199}/kb`);
   await expect(page).toHaveURL(/\/kb\/el$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'el');
   await context.close();
