@@ -27,12 +27,14 @@ import { restoreBackup, writeBackup } from '../../../src/services/backup.service
 import { SYSTEM_ACTOR, type ServiceContext } from '../../../src/services/context';
 import { createOrganisation } from '../../../src/services/organisation.service';
 import { seedDemoNetwork } from '../../../src/services/seed.service';
+import { createWebhookSubscription } from '../../../src/services/alert-webhook.service';
+import { subscribeByEmail } from '../../../src/services/alert-email.service';
 import { createTestContext, useTestContext } from '../../helpers/test-context';
 import { createTestDatabase } from '../../helpers/test-db';
 import { tableChecksums } from './table-checksums';
 import { PGLITE_EXTENSIONS } from '../../../src/db/pglite-extensions';
 
-const t = useTestContext();
+const t = useTestContext({ VICTOR_ALLOW_PRIVATE_ENDPOINTS: 'true' });
 let dir = '';
 let backupFile = '';
 let backupOutput = createBufferIo();
@@ -41,6 +43,10 @@ let backupExit = -1;
 /** Seed the demo network, then audited CLI changes and rows with awkward types in every table. */
 async function fillSource(ctx: ServiceContext): Promise<void> {
   const db = ctx.database.db;
+  // Distribution rows: a broadcaster's webhook and an e-mail subscriber (with its confirmation mail)
+  // exist before the demo alerts are published, so the deliveries are queued too.
+  await createWebhookSubscription(ctx, SYSTEM_ACTOR, { name: 'Broadcaster "quoted" ✓', url: 'http://127.0.0.1:9/cap', countries: ['GR'], languages: [], includeDrills: true, active: true });
+  await subscribeByEmail(ctx, { email: 'Reader.Ю@example.org', countries: ['GR'], language: 'el' }, '203.0.113.9', null);
   await seedDemoNetwork(ctx);
   const org = await createOrganisation(ctx, SYSTEM_ACTOR, {
     name: 'Центар „Ђорђе“ — O\'Brien \\ "quoted" ✓',
