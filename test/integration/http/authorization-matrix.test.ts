@@ -23,6 +23,7 @@ import { buildCataloguedApp, routeKey, type CatalogueRoute } from '../../helpers
 import { useTestContext } from '../../helpers/test-context';
 import { KNOWLEDGE_ACTIONS } from './knowledge-matrix';
 import { CASES_ACTIONS } from './cases-matrix';
+import { ALERTS_ACTIONS } from './alerts-matrix';
 import { issueToken, outcome, signedIn } from './support';
 
 const t = useTestContext({ RATE_LIMIT_LOGIN_PER_MINUTE: '10000' });
@@ -230,8 +231,8 @@ describe('authorization matrix: role × action', () => {
     expect([...COLUMNS].sort()).toEqual([...ROLES].sort());
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(ACTIONS).sort());
     for (const row of Object.values(MATRIX)) expect(row).toHaveLength(COLUMNS.length);
-    // Knowledge-base routes have their own matrix (authorization-matrix-knowledge.test.ts).
-    const covered = new Set([...Object.values(ACTIONS).map((a) => a.route), ...Object.values(KNOWLEDGE_ACTIONS).map((a) => a.route), ...Object.values(CASES_ACTIONS).map((a) => a.route), ...Object.keys(NOT_IN_MATRIX)]);
+    // Knowledge-base, case and child-alert routes have their own matrices (authorization-matrix-{knowledge,cases,alerts}.test.ts).
+    const covered = new Set([...Object.values(ACTIONS).map((a) => a.route), ...Object.values(KNOWLEDGE_ACTIONS).map((a) => a.route), ...Object.values(CASES_ACTIONS).map((a) => a.route), ...Object.values(ALERTS_ACTIONS).map((a) => a.route), ...Object.keys(NOT_IN_MATRIX)]);
     const missing = routes.filter((r) => r.access !== 'public' && !covered.has(routeKey(r))).map(routeKey);
     expect(missing, 'add new routes to the matrix').toEqual([]);
     for (const a of Object.values(ACTIONS)) expect(routes.map(routeKey), a.route).toContain(a.route);

@@ -41,6 +41,28 @@ const PUBLIC_ROUTES = [
   'GET /kb/:lang/search',
   'GET /kb/:lang/a/:slug',
   'GET /kb/*',
+  // Public child-alert surfaces: only messages that are Actual + Public of issued/ended actual alerts;
+  // personal data and photo only while issued (see docs/alert-distribution.md, "Public surfaces").
+  'GET /cap/:file',
+  'GET /feeds/child-alerts.atom',
+  'GET /feeds/child-alerts/:file',
+  'GET /feeds/child-alerts/lang/:file',
+  'GET /child-alerts',
+  'GET /child-alerts/assets/alerts.css',
+  'GET /child-alerts/photos/:resourceId',
+  'GET /child-alerts/widget.js',
+  'GET /child-alerts/widget',
+  'GET /child-alerts/:segment',
+  'GET /child-alerts/:lang/:reference',
+  'GET /api/public/child-alerts',
+  // Public e-mail subscriptions to child alerts (double opt-in; always 202; GET pages change nothing).
+  'GET /child-alerts/subscribe',
+  'GET /child-alerts/assets/subscribe.js',
+  'GET /child-alerts/subscriptions/confirm',
+  'GET /child-alerts/subscriptions/unsubscribe',
+  'POST /api/public/alert-subscriptions',
+  'POST /api/public/alert-subscriptions/confirm',
+  'POST /api/public/alert-subscriptions/unsubscribe',
 ].sort();
 
 /** Routes open to any signed-in user regardless of role. Reviewed by hand as well. */
@@ -63,6 +85,10 @@ const AUTHENTICATED_ROUTES = [
   'POST /api/referrals/:id/actions',
   'POST /api/referrals/:id/messages',
   'GET /api/referrals/:id/packet.pdf',
+  // Child-alert country settings are read by alert readers (alerts.read) and by configurers
+  // (alerts.configure, e.g. administrators without alerts.read): the service checks either.
+  'GET /api/alert-settings',
+  'GET /api/alert-settings/:country',
 ].sort();
 
 let app: FastifyInstance;
