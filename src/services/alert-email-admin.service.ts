@@ -5,12 +5,13 @@
  */
 import { countSubscribers } from '../db/repos/alert-email.repo';
 import * as outbox from '../db/repos/mail-outbox.repo';
-import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+import { requireNetworkConfigure } from './alert-access';
+import { inTransaction, recordAudit, type Actor, type ServiceContext } from './context';
 import { mailContext, maskEmail } from './mail-outbox.service';
 
 /** Counts for the e-mail tab. */
 export async function getEmailDistributionSummary(ctx: ServiceContext, actor: Actor) {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const db = ctx.database.db;
   const [subscribers, mails] = await Promise.all([countSubscribers(db), outbox.countMails(db)]);
   const byStatus: Record<string, number> = { pending: 0, sent: 0, held: 0, dead: 0 };
@@ -20,7 +21,7 @@ export async function getEmailDistributionSummary(ctx: ServiceContext, actor: Ac
 
 /** Mails in a state (held, dead, pending), newest first, addresses masked. */
 export async function listOutboxMails(ctx: ServiceContext, actor: Actor, status: 'held' | 'dead' | 'pending', limit: number, before?: string) {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const rows = await outbox.listMails(ctx.database.db, [status], limit, before);
   const page = rows.slice(0, limit);
   return {
@@ -39,7 +40,7 @@ export async function listOutboxMails(ctx: ServiceContext, actor: Actor, status:
 
 /** Send dead mails again. */
 export async function retryDeadMails(ctx: ServiceContext, actor: Actor): Promise<{ retried: number }> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   return inTransaction(ctx, async (tx) => {
     const retried = await outbox.retryDeadMails(tx);
     await recordAudit(tx, actor, { action: 'mail_outbox.retried', entityType: 'mail_outbox', details: { retried } });

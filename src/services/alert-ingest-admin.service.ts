@@ -8,7 +8,8 @@ import type { IngestedAlertView, IngestedPage, IngestSourceInput, IngestSourcePa
 import * as ingestRepo from '../db/repos/alert-ingest.repo';
 import { AppError } from '../domain/errors';
 import { checkIngestUrl } from './alert-ingest-fetch';
-import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+import { requireNetworkConfigure } from './alert-access';
+import { inTransaction, recordAudit, type Actor, type ServiceContext } from './context';
 
 function presentSource(s: ingestRepo.IngestSourceRow): IngestSourceView {
   return {
@@ -30,13 +31,13 @@ const urlTaken = (err: unknown) => (err as { cause?: { code?: string } }).cause?
 
 /** Every source. */
 export async function listSources(ctx: ServiceContext, actor: Actor): Promise<IngestSourceView[]> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   return (await ingestRepo.listSources(ctx.database.db)).map(presentSource);
 }
 
 /** Add a source (http/https; private addresses refused unless VICTOR_ALLOW_PRIVATE_ENDPOINTS). */
 export async function createSource(ctx: ServiceContext, actor: Actor, input: IngestSourceInput): Promise<IngestSourceView> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const url = checkIngestUrl(input.url, ctx.config.VICTOR_ALLOW_PRIVATE_ENDPOINTS).toString();
   const id = randomUUID();
   try {
@@ -53,7 +54,7 @@ export async function createSource(ctx: ServiceContext, actor: Actor, input: Ing
 
 /** Change a source; a new URL forgets the conditional-GET validators. */
 export async function updateSource(ctx: ServiceContext, actor: Actor, id: string, patch: IngestSourcePatch): Promise<IngestSourceView> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const url = patch.url !== undefined ? checkIngestUrl(patch.url, ctx.config.VICTOR_ALLOW_PRIVATE_ENDPOINTS).toString() : undefined;
   try {
     return await inTransaction(ctx, async (tx) => {
@@ -80,7 +81,7 @@ export async function updateSource(ctx: ServiceContext, actor: Actor, id: string
 
 /** Delete a source (received alerts and quarantine entries stay, without their source). */
 export async function deleteSource(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   await inTransaction(ctx, async (tx) => {
     if (!(await ingestRepo.deleteSource(tx, id))) throw new AppError('INGEST_SOURCE_NOT_FOUND', 'The ingest source does not exist.');
     await recordAudit(tx, actor, { action: 'alert_ingest_source.deleted', entityType: 'alert_ingest_source', entityId: id });
@@ -89,7 +90,7 @@ export async function deleteSource(ctx: ServiceContext, actor: Actor, id: string
 
 /** Quarantine entries, newest first (keyset: pass nextBefore back as before). */
 export async function listQuarantine(ctx: ServiceContext, actor: Actor, query: { limit: number; before?: number }): Promise<QuarantinePage> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const rows = await ingestRepo.listQuarantine(ctx.database.db, { limit: query.limit + 1, ...(query.before !== undefined ? { beforeId: query.before } : {}) });
   const page = rows.slice(0, query.limit);
   return {
@@ -100,7 +101,7 @@ export async function listQuarantine(ctx: ServiceContext, actor: Actor, query: {
 
 /** Delete one quarantine entry. */
 export async function deleteQuarantineEntry(ctx: ServiceContext, actor: Actor, id: number): Promise<void> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   await inTransaction(ctx, async (tx) => {
     if (!(await ingestRepo.deleteQuarantine(tx, id))) throw new AppError('CAP_DOCUMENT_NOT_FOUND', 'The quarantine entry does not exist.');
     await recordAudit(tx, actor, { action: 'alert_ingest_quarantine.deleted', entityType: 'alert_ingest_quarantine', entityId: String(id) });
@@ -109,7 +110,7 @@ export async function deleteQuarantineEntry(ctx: ServiceContext, actor: Actor, i
 
 /** Empty the quarantine. */
 export async function clearQuarantine(ctx: ServiceContext, actor: Actor): Promise<{ deleted: number }> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   return inTransaction(ctx, async (tx) => {
     const deleted = await ingestRepo.clearQuarantine(tx);
     await recordAudit(tx, actor, { action: 'alert_ingest_quarantine.cleared', entityType: 'alert_ingest_quarantine', details: { deleted } });
@@ -141,7 +142,7 @@ function presentIngested(a: ingestRepo.IngestedRow & { sourceName: string | null
 
 /** Received alerts, newest first, with their warnings (keyset cursor "receivedAt|id"). */
 export async function listIngestedAlerts(ctx: ServiceContext, actor: Actor, query: { limit: number; before?: string }): Promise<IngestedPage> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   let before: { at: Date; id: string } | undefined;
   if (query.before) {
     const [at, id] = query.before.split('|');

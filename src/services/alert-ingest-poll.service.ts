@@ -9,7 +9,8 @@ import { AppError } from '../domain/errors';
 import type { BackgroundTask } from './alert-background.service';
 import { fetchWithLimits } from './alert-ingest-fetch';
 import { ingestDocument, quarantineDocument, summaryOf } from './alert-ingest.service';
-import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+import { requireNetworkConfigure } from './alert-access';
+import { inTransaction, recordAudit, type Actor, type ServiceContext } from './context';
 
 const SOURCES_PER_TICK = 5;
 const empty = { accepted: 0, duplicates: 0, superseded: 0, quarantined: 0, warnings: 0, fetchErrors: 0 };
@@ -43,7 +44,7 @@ export async function pollSource(ctx: ServiceContext, source: ingestRepo.IngestS
 
 /** The "poll now" action of the console. */
 export async function pollSourceNow(ctx: ServiceContext, actor: Actor, id: string): Promise<PollResult> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const source = await ingestRepo.findSource(ctx.database.db, id);
   if (!source) throw new AppError('INGEST_SOURCE_NOT_FOUND', 'The ingest source does not exist.');
   const result = await pollSource(ctx, source);

@@ -18,7 +18,8 @@ import { parseEdxlDe } from '../domain/alerts/feed/edxl-parse';
 import { AppError } from '../domain/errors';
 import { extractIngestFields, makeExcerpt, parseLenientTime, parseReferences, reasonOfParseIssue, screenHostileMarkup, sniffDocumentKind, type QuarantineReason } from './alert-ingest-extract';
 import { fetchWithLimits } from './alert-ingest-fetch';
-import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+import { requireNetworkConfigure } from './alert-access';
+import { inTransaction, recordAudit, type Actor, type ServiceContext } from './context';
 
 /** Where a document came from. */
 export interface IngestOrigin {
@@ -238,7 +239,7 @@ export function summaryOf(result: IngestResult): IngestSummary {
  * document that ends in quarantine is answered 422 CAP_REJECTED with the reason (still recorded).
  */
 export async function pushDocument(ctx: ServiceContext, actor: Actor, bytes: Buffer, contentType: string | null, sourceId?: string): Promise<IngestSummary> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const source = sourceId ? await ingestRepo.findSource(ctx.database.db, sourceId) : undefined;
   if (sourceId && !source) throw new AppError('INGEST_SOURCE_NOT_FOUND', 'The ingest source does not exist.');
   const result = await ingestDocument(ctx, bytes, { sourceId: source?.id ?? null, countryCode: source?.countryCode ?? null, baseUrl: source?.url ?? null }, contentType);

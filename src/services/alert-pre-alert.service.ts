@@ -15,7 +15,7 @@ import { latestExpiry } from '../domain/alerts/alert-expiry';
 import { nextAlertStatus, type AlertStatus } from '../domain/alerts/alert-workflow';
 import { ROLE_PERMISSIONS } from '../domain/access/roles';
 import { AppError } from '../domain/errors';
-import { deskCountries, isDeskOf, loadAlertForChange } from './alert-access';
+import { alertReadScope, deskCountries, isDeskOf, loadAlertForChange } from './alert-access';
 import { recordAlertChange, requireSettings, userIdOf } from './alert-common';
 import { publishAlertMessage } from './alert-message.service';
 import { openContent, PRE_ALERT_NOTE_FIELD, presentAlert, presentPreAlert } from './alert-presenter';
@@ -62,7 +62,9 @@ export async function listPreAlerts(ctx: ServiceContext, actor: Actor, box: 'inb
   // Readers without a desk (alerts.publish) simply have an empty inbox.
   requirePermission(actor, 'alerts.read');
   return inTransaction(ctx, async (tx) => {
-    const countries = deskCountries(actor.principal, box === 'inbox' ? 'alerts.publish' : 'alerts.read');
+    // Sent pre-alerts carry the child's name: only readers of every alert of a country (not own-records scope).
+    const reads = alertReadScope(actor.principal);
+    const countries = box === 'inbox' ? deskCountries(actor.principal, 'alerts.publish') : { all: reads.all, codes: reads.full };
     const rows = await parts.listPreAlerts(tx, box, countries);
     const alertRows = new Map<string, alertRepo.AlertRow>();
     for (const id of new Set(rows.map((r) => r.alertId))) {

@@ -11,7 +11,8 @@ import { nudgeDistribution } from './alert-publication';
 import { webhookSecretContext } from './alert-webhook-dispatch.service';
 import { checkWebhookUrl } from './alert-webhook-policy';
 import { createWebhookSender } from './alert-webhook-sender';
-import { inTransaction, recordAudit, requirePermission, type Actor, type ServiceContext } from './context';
+import { requireNetworkConfigure } from './alert-access';
+import { inTransaction, recordAudit, type Actor, type ServiceContext } from './context';
 
 /** A subscription as administrators see it (never the secret). */
 export interface WebhookSubscriptionView {
@@ -73,7 +74,7 @@ const normaliseCountries = (cs: string[]) => [...new Set(cs.map((c) => c.toUpper
 
 /** All subscriptions. */
 export async function listWebhookSubscriptions(ctx: ServiceContext, actor: Actor): Promise<WebhookSubscriptionView[]> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   return (await repo.listSubscriptions(ctx.database.db)).map(viewOf);
 }
 
@@ -85,7 +86,7 @@ async function requireSubscription(ctx: ServiceContext, id: string): Promise<rep
 
 /** Create a subscription; the answer carries the signing secret, shown this once. */
 export async function createWebhookSubscription(ctx: ServiceContext, actor: Actor, input: WebhookSubscriptionInput): Promise<{ subscription: WebhookSubscriptionView; secret: string }> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const url = checkWebhookUrl(input.url, ctx.config.VICTOR_ALLOW_PRIVATE_ENDPOINTS).toString();
   const id = randomUUID();
   const secret = generateSecret(32);
@@ -109,7 +110,7 @@ export async function createWebhookSubscription(ctx: ServiceContext, actor: Acto
 
 /** Change a subscription's fields. */
 export async function updateWebhookSubscription(ctx: ServiceContext, actor: Actor, id: string, patch: Partial<WebhookSubscriptionInput>): Promise<WebhookSubscriptionView> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const url = patch.url === undefined ? undefined : checkWebhookUrl(patch.url, ctx.config.VICTOR_ALLOW_PRIVATE_ENDPOINTS).toString();
   await inTransaction(ctx, async (tx) => {
     const found = await repo.updateSubscription(tx, id, {
@@ -128,7 +129,7 @@ export async function updateWebhookSubscription(ctx: ServiceContext, actor: Acto
 
 /** Replace the signing secret; the new one is shown this once. */
 export async function rotateWebhookSecret(ctx: ServiceContext, actor: Actor, id: string): Promise<{ secret: string }> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const secret = generateSecret(32);
   await inTransaction(ctx, async (tx) => {
     const found = await repo.updateSubscription(tx, id, { secretEnc: ctx.encryptor.encrypt(secret, webhookSecretContext(id)) });
@@ -140,7 +141,7 @@ export async function rotateWebhookSecret(ctx: ServiceContext, actor: Actor, id:
 
 /** Delete a subscription and its delivery log. */
 export async function deleteWebhookSubscription(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   await inTransaction(ctx, async (tx) => {
     if (!(await repo.deleteSubscription(tx, id))) throw new AppError('SUBSCRIPTION_NOT_FOUND', 'No such webhook subscription.');
     await recordAudit(tx, actor, { action: 'alert_webhook.deleted', entityType: 'alert_webhook_subscription', entityId: id });
@@ -149,7 +150,7 @@ export async function deleteWebhookSubscription(ctx: ServiceContext, actor: Acto
 
 /** Send a signed `alert.ping` now and say what the receiver answered. */
 export async function pingWebhook(ctx: ServiceContext, actor: Actor, id: string): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const row = await requireSubscription(ctx, id);
   const secret = ctx.encryptor.decrypt(row.secret_enc, webhookSecretContext(id));
   const sender = createWebhookSender({ allowPrivate: ctx.config.VICTOR_ALLOW_PRIVATE_ENDPOINTS, timeoutMs: 10_000, connections: 1 });
@@ -183,7 +184,7 @@ export interface DeliveryView {
 
 /** One page of a delivery log (newest first) with the cursor of the next page. */
 export async function listWebhookDeliveries(ctx: ServiceContext, actor: Actor, filter: Omit<repo.DeliveryFilter, 'limit'> & { limit?: number }): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const limit = filter.limit ?? 50;
   const rows = await repo.listDeliveries(ctx.database.db, { ...filter, limit });
   const page = rows.slice(0, limit);
@@ -209,7 +210,7 @@ export async function listWebhookDeliveries(ctx: ServiceContext, actor: Actor, f
 
 /** Put dead deliveries back in the queue now: some (`ids`), or all (optionally of one subscription). */
 export async function retryDeadWebhookDeliveries(ctx: ServiceContext, actor: Actor, target: { ids?: string[]; subscriptionId?: string }): Promise<{ retried: number }> {
-  requirePermission(actor, 'alerts.configure');
+  requireNetworkConfigure(actor);
   const retried = await inTransaction(ctx, async (tx) => {
     const n = await repo.retryDeadDeliveries(tx, target.ids ?? null, target.subscriptionId);
     await recordAudit(tx, actor, { action: 'alert_webhook.deliveries_retried', entityType: 'alert_webhook_subscription', entityId: target.subscriptionId ?? null, details: { retried: n, ids: target.ids?.slice(0, 100) ?? 'all' } });

@@ -19,7 +19,7 @@ import { checkAuthorityDecision, isAlertActionAllowed, type AlertStatus } from '
 import { ROLE_PERMISSIONS } from '../domain/access/roles';
 import { AppError } from '../domain/errors';
 import { eq } from 'drizzle-orm';
-import { deskCountries, loadAlertForChange, loadReadableAlert } from './alert-access';
+import { alertReadScope, deskCountries, loadAlertForChange, loadReadableAlert } from './alert-access';
 import { applyAlertChange, checkTextsComplete, recordAlertChange, requireSettings, sealContent, userIdOf } from './alert-common';
 import { publishAlertMessage } from './alert-message.service';
 import { AUTHORITY_PERSON_FIELD, headlineOf, openContent, presentAlert } from './alert-presenter';
@@ -149,9 +149,9 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
 export async function listAlerts(ctx: ServiceContext, actor: Actor, q: AlertListQuery) {
   requirePermission(actor, 'alerts.read');
   const db = ctx.database.db;
-  const read = deskCountries(actor.principal, 'alerts.read');
+  const read = alertReadScope(actor.principal);
   const publish = deskCountries(actor.principal, 'alerts.publish');
-  const scope = { all: read.all, countryCodes: read.codes, preAlertedTo: publish.codes };
+  const scope = { all: read.all, countryCodes: read.full, publishedOnlyCountryCodes: read.publishedOnly, preAlertedTo: publish.codes };
   const statuses = q.status ? [q.status] : STATE_STATUSES[q.state];
   const { rows, total } = await alertRepo.listAlerts(db, scope, { statuses, countryCode: q.countryCode, mode: q.mode, before: decodeCursor(q.cursor), limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);

@@ -2,7 +2,7 @@
  * Child alerts: rows, reference counters, country settings, the console list (scoped by the
  * caller's countries) and the due-expiry claim (FOR UPDATE SKIP LOCKED).
  */
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { alertCountrySettings, alertPreAlerts, alertReferenceCounters, alerts, cases } from '../schema';
 
@@ -55,6 +55,8 @@ export async function listAlertsOfIncident(db: Db, incidentId: string): Promise<
 export interface AlertListScope {
   all: boolean;
   countryCodes: string[];
+  /** Countries where only published (issued, actual) alerts are visible. */
+  publishedOnlyCountryCodes?: string[];
   preAlertedTo: string[];
 }
 
@@ -71,6 +73,9 @@ function scopeCondition(scope: AlertListScope): SQL | undefined {
   if (scope.all) return undefined;
   const parts: SQL[] = [];
   if (scope.countryCodes.length > 0) parts.push(inArray(alerts.countryCode, scope.countryCodes));
+  if (scope.publishedOnlyCountryCodes?.length) {
+    parts.push(and(inArray(alerts.countryCode, scope.publishedOnlyCountryCodes), isNotNull(alerts.issuedAt), eq(alerts.mode, 'actual'))!);
+  }
   if (scope.preAlertedTo.length > 0) {
     parts.push(sql`EXISTS (SELECT 1 FROM ${alertPreAlerts} WHERE ${alertPreAlerts.alertId} = ${alerts.id} AND ${inArray(alertPreAlerts.toCountryCode, scope.preAlertedTo)})`);
   }

@@ -23,7 +23,7 @@ const push = (client: TestClient, body: string | Buffer, type = 'application/cap
 beforeAll(async () => {
   app = await createTestApp(t.ctx);
   org = await makeOrganisation(t.ctx, { countryCode: 'GR' });
-  coordinator = (await signedIn(app, t.ctx, { role: 'country_coordinator', organisationId: org.id })).client;
+  coordinator = (await signedIn(app, t.ctx, { role: 'regional_coordinator', organisationId: org.id })).client;
   operator = (await signedIn(app, t.ctx, { role: 'helpline_operator', organisationId: org.id })).client;
   admin = (await signedIn(app, t.ctx, { role: 'administrator', organisationId: org.id })).client;
 });
@@ -40,7 +40,7 @@ describe('push endpoint', () => {
   });
 
   it('works with an API token carrying alerts.configure', async () => {
-    const { user } = await signedIn(app, t.ctx, { role: 'country_coordinator', organisationId: org.id });
+    const { user } = await signedIn(app, t.ctx, { role: 'regional_coordinator', organisationId: org.id });
     const { token } = await issueToken(t.ctx, user.id, ['alerts.configure']);
     const res = await app.inject({ method: 'POST', url: '/api/alert-ingest', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/cap+xml' }, payload: capDoc({ identifier: 'AL-T-TOKEN', sent: capTimeIn(-1) }) });
     expect(res.statusCode).toBe(200);

@@ -213,3 +213,29 @@ describe('child alert life cycle over HTTP', () => {
     expect(JSON.stringify(res.json())).toContain('not linked to a case');
   });
 });
+
+describe('who reads alerts', () => {
+  it('a liaison officer (own-records scope) reads published alerts of their country, never drafts or drills', async () => {
+    const police = await makeOrganisation(t.ctx, { countryCode: 'GR' });
+    const liaison = (await signedIn(app, t.ctx, { role: 'liaison_officer', organisationId: police.id })).client;
+    const draft = await draftWithPhoto();
+    const drill = await issued({ mode: 'exercise' });
+    const live = await issued();
+
+    expect(outcome(await liaison.get(`/api/alerts/${draft.id}`))).toBe('404 ALERT_NOT_FOUND');
+    expect(outcome(await liaison.get(`/api/alerts/${draft.id}/photo`))).toBe('404 ALERT_NOT_FOUND');
+    expect(outcome(await liaison.get(`/api/alerts/${drill.id}`))).toBe('404 ALERT_NOT_FOUND');
+    expect(outcome(await liaison.get(`/api/alerts/${live.id}`))).toBe('200');
+    const listed = (await liaison.get('/api/alerts?state=all&limit=100')).json() as { items: { id: string }[] };
+    const ids = listed.items.map((i) => i.id);
+    expect(ids).toContain(live.id);
+    expect(ids).not.toContain(draft.id);
+    expect(ids).not.toContain(drill.id);
+    // Their sent pre-alerts box holds nothing with a child's name either.
+    expect((await liaison.get('/api/pre-alerts?box=sent')).json()).toEqual({ items: [] });
+    // An operator of another Greek organisation reads every alert of the country (drafts included).
+    const otherDesk = await makeOrganisation(t.ctx, { countryCode: 'GR' });
+    const otherOperator = (await signedIn(app, t.ctx, { role: 'helpline_operator', organisationId: otherDesk.id })).client;
+    expect(outcome(await otherOperator.get(`/api/alerts/${draft.id}`))).toBe('200');
+  });
+});

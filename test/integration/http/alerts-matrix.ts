@@ -179,14 +179,13 @@ const READ = /*         */ [Y,       Y,       Y,       Y,       Y,       N,     
 const DRAFT = /*        */ [Y,       Y,       Y,       Y,       Y,       N,       N,       N,       N];
 /** Approval, issue and the life cycle of an issued alert (alerts.publish). */
 const PUBLISH = /*      */ [N,       N,       Y,       Y,       Y,       N,       N,       N,       N];
-/**
- * Country settings, webhooks, e-mail administration and ingest (alerts.configure). The fixtures here are
- * the home country's (a GR webhook, a GR source); webhooks, ingest sources and the e-mail outbox are
- * region-wide objects today: the services check the permission, not the country, so a country
- * coordinator also manages other countries' subscriptions and sources (an open scope question, raised
- * with issue 6; this table states only the home-country answers).
- */
+/** A country's alert settings (alerts.configure for that country). */
 const CONFIGURE = /*    */ [N,       N,       N,       Y,       Y,       N,       N,       N,       Y];
+/**
+ * Webhooks, e-mail distribution and ingest serve the whole network: a region-wide alerts.configure
+ * grant only (regional coordinator, administrator); a country coordinator is refused.
+ */
+const NETWORK = /*      */ [N,       N,       N,       N,       Y,       N,       N,       N,       Y];
 /** Settings are read by alert readers and configurers alike. */
 const SETTINGS_READ = /**/ [Y,       Y,       Y,       Y,       Y,       N,       Y,       N,       Y];
 /** Missing-child cases follow the case rules: readers, writers, and the liaison officer's own-records scope. */
@@ -214,29 +213,29 @@ export const ALERTS_MATRIX: Record<keyof typeof ALERTS_ACTIONS, string[]> = {
   'list alert settings': SETTINGS_READ,
   'read alert settings': SETTINGS_READ,
   'change alert settings': CONFIGURE,
-  'list webhooks': CONFIGURE,
-  'create webhook': CONFIGURE,
-  'change webhook': CONFIGURE,
-  'rotate webhook secret': CONFIGURE,
-  'ping webhook': CONFIGURE,
-  'webhook deliveries': CONFIGURE,
-  'message deliveries': CONFIGURE,
-  'dead letters': CONFIGURE,
-  'retry dead letters': CONFIGURE,
-  'delete webhook': CONFIGURE,
-  'e-mail summary': CONFIGURE,
-  'e-mail outbox': CONFIGURE,
-  'retry dead mails': CONFIGURE,
-  'push CAP document': CONFIGURE,
-  'list ingest sources': CONFIGURE,
-  'add ingest source': CONFIGURE,
-  'change ingest source': CONFIGURE,
-  'poll ingest source': CONFIGURE,
-  'delete ingest source': CONFIGURE,
-  quarantine: CONFIGURE,
-  'delete quarantine entry': CONFIGURE,
-  'empty quarantine': CONFIGURE,
-  'ingested alerts': CONFIGURE,
+  'list webhooks': NETWORK,
+  'create webhook': NETWORK,
+  'change webhook': NETWORK,
+  'rotate webhook secret': NETWORK,
+  'ping webhook': NETWORK,
+  'webhook deliveries': NETWORK,
+  'message deliveries': NETWORK,
+  'dead letters': NETWORK,
+  'retry dead letters': NETWORK,
+  'delete webhook': NETWORK,
+  'e-mail summary': NETWORK,
+  'e-mail outbox': NETWORK,
+  'retry dead mails': NETWORK,
+  'push CAP document': NETWORK,
+  'list ingest sources': NETWORK,
+  'add ingest source': NETWORK,
+  'change ingest source': NETWORK,
+  'poll ingest source': NETWORK,
+  'delete ingest source': NETWORK,
+  quarantine: NETWORK,
+  'delete quarantine entry': NETWORK,
+  'empty quarantine': NETWORK,
+  'ingested alerts': NETWORK,
   'regional map': READ,
   'map outlines': READ,
   'report missing child': CASE_WRITE,
