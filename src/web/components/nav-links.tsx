@@ -14,7 +14,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { view, signOut } = useSession();
   const { pathname } = useLocation();
-  const items = visibleNavItems(view.user?.permissions ?? []);
+  const items = visibleNavItems(view.user?.permissions ?? [], view.user?.memberships.map((m) => m.scope) ?? []);
   const main = items.filter((item) => item.group === 'main');
   const admin = items.filter((item) => item.group === 'admin');
 

@@ -39,6 +39,8 @@ export interface NavItem {
   permission?: Permission;
   /** Which group the item belongs to. */
   group: 'main' | 'admin';
+  /** Only for holders of a region-wide membership (network-wide settings such as distribution and ingest). */
+  regionWide?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -64,14 +66,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/taxonomy', labelKey: 'nav.taxonomy', icon: IconTags, permission: 'taxonomy.manage', group: 'admin' },
   { to: '/admin/integrations', labelKey: 'nav.integrations', icon: IconPlugConnected, permission: 'integrations.manage', group: 'admin' },
   { to: '/admin/alert-settings', labelKey: 'nav.alertSettings', icon: IconAdjustmentsAlt, permission: 'alerts.configure', group: 'admin' },
-  { to: '/admin/alert-webhooks', labelKey: 'nav.alertWebhooks', icon: IconWebhook, permission: 'alerts.configure', group: 'admin' },
-  { to: '/admin/alert-ingest', labelKey: 'nav.alertIngest', icon: IconRss, permission: 'alerts.configure', group: 'admin' },
+  { to: '/admin/alert-webhooks', labelKey: 'nav.alertWebhooks', icon: IconWebhook, permission: 'alerts.configure', group: 'admin', regionWide: true },
+  { to: '/admin/alert-ingest', labelKey: 'nav.alertIngest', icon: IconRss, permission: 'alerts.configure', group: 'admin', regionWide: true },
   { to: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, permission: 'audit.read', group: 'admin' },
 ];
 
-/** The navigation entries a user with these permissions may see. */
-export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+/** The navigation entries a user with these permissions (and memberships' scopes) may see. */
+export function visibleNavItems(permissions: readonly Permission[], scopes: readonly string[] = []): NavItem[] {
+  return NAV_ITEMS.filter((item) => (!item.permission || permissions.includes(item.permission)) && (!item.regionWide || scopes.includes('region')));
 }
 
 /** Permissions that open the administration group (and with it the API documentation link). */
