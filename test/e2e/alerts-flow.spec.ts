@@ -2,11 +2,12 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { drawDemoSilhouettePng } from '../../src/services/alert-demo-photo';
 import { api, DEMO, exactLabel, rawKeysOnPage, signIn, unique } from './helpers';
 import { seriousViolations, shoot } from './support';
 
-/** A 1×1 PNG: the e2e's stand-in for a child's photo (never a real face). */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+/** A drawn silhouette: the e2e's stand-in for a child's photo (never a real face). */
+const PNG = drawDemoSilhouettePng(200);
 
 /** What a broadcaster's webhook endpoint received. */
 interface Received {
@@ -72,7 +73,11 @@ test('an abduction alert is drafted, approved by a second person, published, del
     await page.getByLabel(exactLabel('Age (years)')).fill('9');
     await page.getByLabel(exactLabel('Description of the child')).fill('About 1.30 m, slim, short dark hair, red jacket with a white star, blue trainers.');
     await page.getByLabel(exactLabel('Last seen place')).fill('Playground near the harbour, Piraeus');
-    await page.getByLabel(exactLabel('Area description')).fill('Attica, Greece');
+    await page.getByLabel(exactLabel('Area description')).fill('Piraeus and Athens, 25 km around the harbour');
+    if ((await page.getByLabel(exactLabel('Circle 1: centre latitude')).count()) === 0) await page.getByRole('button', { name: 'Add a circle' }).click();
+    await page.getByLabel(exactLabel('Circle 1: centre latitude')).fill('37.94');
+    await page.getByLabel(exactLabel('Circle 1: centre longitude')).fill('23.64');
+    await page.getByLabel(exactLabel('Circle 1: radius (km)')).fill('25');
     for (const criterion of ['The child is under 18', 'An abduction is believed to have happened', "The child's life or health is in serious danger", 'There is enough information for the public to help', 'Publishing will not add to the risk for the child', 'The competent authority has decided to issue the alert']) {
       await page.getByRole('checkbox', { name: new RegExp(`^${criterion.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).check();
     }
@@ -123,7 +128,7 @@ test('an abduction alert is drafted, approved by a second person, published, del
     const photoSrc = (await photo.getAttribute('src'))!;
     await expect(publicPage.getByRole('link', { name: /116\s?000/ }).first()).toBeVisible();
     expect(await seriousViolations(publicPage)).toEqual([]);
-    await shoot(publicPage, 'alert-public-page.png');
+    await shoot(publicPage, 'alert-public-page.png', true);
     const feed = await publicPage.request.get('/feeds/child-alerts/GR.atom');
     expect(feed.ok()).toBe(true);
     expect(await feed.text()).toContain(identifier);
