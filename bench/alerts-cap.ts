@@ -2,10 +2,13 @@
  * CAP library benchmark: serialize + validate throughput (alerts/s) for a realistic 9-language child
  * alert (photo resource with digest, polygon and circle area, Victor profile), and parse throughput
  * (strict parse of the serialized document, and parse + validate as ingest does).
- * Run: node --import tsx bench/alerts-cap.ts   → table on stdout, JSON in .tmp/bench-alerts-cap.json
+ * Run alone: node --import tsx bench/alerts-cap.ts → table on stdout, JSON in .tmp/bench-alerts-cap.json;
+ * `npm run bench` calls `runCapBench` (bench/alerts-run.ts). BENCH_CAP_N (2000) operations per round.
  */
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CapAlert, CapInfo } from '../src/domain/alerts/cap/cap-model';
 import { checkCapDocument } from '../src/domain/alerts/cap/cap-document';
 import { parseCapXml } from '../src/domain/alerts/cap/cap-parse';
@@ -70,7 +73,7 @@ function makeAlert(n: number): CapAlert {
 
 const profile: ChildAlertProfile = { hotline: '116 000', maxExpires: '2026-12-31T00:00:00+00:00', requirePhoto: true };
 
-function measure(name: string, count: number, fn: (i: number) => void): { name: string; ops: number; perSec: number; usPerOp: number } {
+function measure(name: string, count: number, fn: (i: number) => void): CapBenchRow {
   for (let i = 0; i < Math.min(200, count); i++) fn(i); // warm-up
   // Best of three rounds: the machine is shared, the best round is the least disturbed one.
   let ms = Infinity;
@@ -82,27 +85,61 @@ function measure(name: string, count: number, fn: (i: number) => void): { name: 
   return { name, ops: count, perSec: Math.round((count / ms) * 1000), usPerOp: Math.round((ms * 1000) / count) };
 }
 
-const N = Number(process.env.BENCH_CAP_N ?? 2000);
-const alerts = Array.from({ length: 256 }, (_, i) => makeAlert(i));
-const docs = alerts.map(serializeCapAlert);
-for (const a of alerts) if (!validateCapAlert(a, { profile }).valid) throw new Error('bench alert is not valid');
-let sink = 0;
+/** One measured operation. */
+export interface CapBenchRow {
+  name: string;
+  ops: number;
+  perSec: number;
+  usPerOp: number;
+}
 
-const rows = [
-  measure('serialize', N, (i) => { sink += serializeCapAlert(alerts[i % alerts.length] as CapAlert).length; }),
-  measure('validate (layers 1-3)', N, (i) => { sink += validateCapAlert(alerts[i % alerts.length] as CapAlert, { profile }).issues.length; }),
-  measure('serialize + validate', N, (i) => {
-    const a = alerts[i % alerts.length] as CapAlert;
-    if (validateCapAlert(a, { profile }).valid) sink += serializeCapAlert(a).length;
-  }),
-  measure('parse (strict)', N, (i) => { sink += parseCapXml(docs[i % docs.length] as string).ok ? 1 : 0; }),
-  measure('parse + validate (ingest, bytes)', N, (i) => { sink += checkCapDocument(Buffer.from(docs[i % docs.length] as string), { lenient: true }).valid ? 1 : 0; }),
-];
+/** What the CAP bench measured. */
+export interface CapBenchResult {
+  at: string;
+  node: string;
+  documentBytes: number;
+  languages: number;
+  rows: CapBenchRow[];
+  /** 1-minute load average at the start and the end of the measurement. */
+  loadAverage: { start: number; end: number };
+}
 
-const size = Buffer.byteLength(docs[0] as string);
-console.log(`CAP benchmark: 9-language child alert, ${size} bytes of XML, ${N} operations each, best of 3 rounds (node ${process.version})`);
-console.log('operation                          alerts/s    µs/alert');
-for (const r of rows) console.log(`${r.name.padEnd(34)} ${String(r.perSec).padStart(8)} ${String(r.usPerOp).padStart(11)}`);
-mkdirSync('.tmp', { recursive: true });
-writeFileSync('.tmp/bench-alerts-cap.json', `${JSON.stringify({ at: new Date().toISOString(), node: process.version, documentBytes: size, languages: 9, rows }, null, 2)}\n`);
-if (sink < 0) console.log(sink);
+/** The CAP bench options from the environment (BENCH_CAP_N operations per round). */
+export function capOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): { operations: number } {
+  const n = Number(env.BENCH_CAP_N);
+  return { operations: Number.isInteger(n) && n > 0 ? n : 2000 };
+}
+
+/** Measure serialize, validate, parse and ingest-check throughput of a 9-language child alert. */
+export function runCapBench(opts: { operations: number }): CapBenchResult {
+  const N = opts.operations;
+  const loadStart = loadavg()[0] ?? 0;
+  const alerts = Array.from({ length: 256 }, (_, i) => makeAlert(i));
+  const docs = alerts.map(serializeCapAlert);
+  for (const a of alerts) if (!validateCapAlert(a, { profile }).valid) throw new Error('bench alert is not valid');
+  let sink = 0;
+  const rows = [
+    measure('serialize', N, (i) => { sink += serializeCapAlert(alerts[i % alerts.length] as CapAlert).length; }),
+    measure('validate (layers 1-3)', N, (i) => { sink += validateCapAlert(alerts[i % alerts.length] as CapAlert, { profile }).issues.length; }),
+    measure('serialize + validate', N, (i) => {
+      const a = alerts[i % alerts.length] as CapAlert;
+      if (validateCapAlert(a, { profile }).valid) sink += serializeCapAlert(a).length;
+    }),
+    measure('parse (strict)', N, (i) => { sink += parseCapXml(docs[i % docs.length] as string).ok ? 1 : 0; }),
+    measure('parse + validate (ingest, bytes)', N, (i) => { sink += checkCapDocument(Buffer.from(docs[i % docs.length] as string), { lenient: true }).valid ? 1 : 0; }),
+  ];
+  if (sink < 0) console.log(sink);
+  return { at: new Date().toISOString(), node: process.version, documentBytes: Buffer.byteLength(docs[0] as string), languages: 9, rows, loadAverage: { start: loadStart, end: loadavg()[0] ?? 0 } };
+}
+
+function main(): void {
+  const { operations } = capOptionsFromEnv();
+  const r = runCapBench({ operations });
+  console.log(`CAP benchmark: 9-language child alert, ${r.documentBytes} bytes of XML, ${operations} operations each, best of 3 rounds (node ${process.version}, load average ${r.loadAverage.start.toFixed(2)})`);
+  console.log('operation                          alerts/s    µs/alert');
+  for (const row of r.rows) console.log(`${row.name.padEnd(34)} ${String(row.perSec).padStart(8)} ${String(row.usPerOp).padStart(11)}`);
+  mkdirSync('.tmp', { recursive: true });
+  writeFileSync('.tmp/bench-alerts-cap.json', `${JSON.stringify(r, null, 2)}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();

@@ -9,13 +9,15 @@
  * 2. "subscriber down and back": 1,000 of the subscriptions point at a receiver that refuses
  *    connections for the first DOWN_SECONDS, then comes back; with a shortened back-off every
  *    (subscription, message) must be delivered exactly once (receivers dedupe and count).
- * Writes .tmp/bench-alerts-fanout.json and prints a table.
+ * Alone it writes .tmp/bench-alerts-fanout.json and prints a table; `npm run bench` calls `runFanoutBench`
+ * (bench/alerts-run.ts). BENCH_FANOUT_SUBSCRIPTIONS (10000), BENCH_SKIP_EMBEDDED / BENCH_SKIP_POSTGRES (=1),
+ * BENCH_DATABASE_URL (a fresh database is created next to it and dropped afterwards).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -32,10 +34,8 @@ import { startWebhookDispatcher, webhookSecretContext } from '../src/services/al
 import type { BackoffPolicy } from '../src/services/alert-webhook-policy';
 import { inTransaction, type ServiceContext } from '../src/services/context';
 import { ensureReferenceData } from '../src/services/seed.service';
-import { postgresTarget } from './targets';
+import { postgresTarget, postgresVersion } from './targets';
 
-const SUBSCRIPTIONS = Number(process.env.BENCH_FANOUT_SUBSCRIPTIONS ?? 10_000);
-const FLAKY = Math.round(SUBSCRIPTIONS / 10);
 const UP_PORTS = [3404, 3405, 3406, 3407, 3408, 3409, 3410, 3411];
 const FLAKY_PORT = 3412;
 const DOWN_SECONDS = 8;
@@ -108,7 +108,8 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 // ── Driver ─────────────────────────────────────────────────────────────────────────────────
-interface ScenarioResult {
+/** One scenario on one database. */
+export interface FanoutScenarioResult {
   scenario: string;
   deliveries: number;
   delivered: number;
@@ -121,7 +122,39 @@ interface ScenarioResult {
   p95Ms: number;
   maxMs: number;
   totalMs: number;
+  /** 1-minute load average when the message was published and when the last delivery settled. */
+  loadAverage: { start: number; end: number };
   pass: boolean;
+}
+
+/** Options of a fan-out run. */
+export interface FanoutOptions {
+  subscriptions: number;
+  skipEmbedded: boolean;
+  skipPostgres: boolean;
+  /** Where to create the PostgreSQL bench database (BENCH_DATABASE_URL / TEST_DATABASE_URL). */
+  postgresUrl?: string;
+}
+
+/** What the fan-out bench measured. */
+export interface FanoutBenchResult {
+  at: string;
+  machine: { cpus: number; node: string };
+  subscriptions: number;
+  downSubscriptions: number;
+  downSeconds: number;
+  concurrency: number;
+  backoff: BackoffPolicy;
+  targetP95Ms: number;
+  targets: { label: string; results: FanoutScenarioResult[] }[];
+  notes: string[];
+}
+
+/** The fan-out options from the environment. */
+export function fanoutOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FanoutOptions {
+  const n = Number(env.BENCH_FANOUT_SUBSCRIPTIONS);
+  const url = env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL;
+  return { subscriptions: Number.isInteger(n) && n >= 10 ? n : 10_000, skipEmbedded: env.BENCH_SKIP_EMBEDDED === '1', skipPostgres: env.BENCH_SKIP_POSTGRES === '1', ...(url ? { postgresUrl: url } : {}) };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
@@ -153,11 +186,12 @@ async function publish(ctx: ServiceContext, orgId: string): Promise<{ message: P
   return { message, committedAt: Date.now() };
 }
 
-async function runScenario(ctx: ServiceContext, orgId: string, name: string, before: () => Promise<void>): Promise<ScenarioResult> {
+async function runScenario(ctx: ServiceContext, orgId: string, name: string, expected: number, before: () => Promise<void>): Promise<FanoutScenarioResult> {
   await fetch(`http://127.0.0.1:${UP_PORTS[0]}/control/reset`);
   await fetch(`http://127.0.0.1:${FLAKY_PORT}/control/reset`).catch(() => undefined);
   await before();
   const started = Date.now();
+  const loadStart = loadavg()[0] ?? 0;
   const { message, committedAt } = await publish(ctx, orgId);
   const { nudgeDistribution } = await import('../src/services/alert-publication');
   nudgeDistribution();
@@ -177,7 +211,7 @@ async function runScenario(ctx: ServiceContext, orgId: string, name: string, bef
   const s = await stats[0]!;
   const times = Object.entries(s.firstSeen).filter(([k]) => k.startsWith(`${message.id}/`)).map(([, at]) => at - committedAt).sort((a, b) => a - b);
   const p95 = pct(times, 95);
-  const result: ScenarioResult = {
+  const result: FanoutScenarioResult = {
     scenario: name,
     deliveries: counts.total,
     delivered: counts.delivered,
@@ -190,12 +224,14 @@ async function runScenario(ctx: ServiceContext, orgId: string, name: string, bef
     p95Ms: p95,
     maxMs: times[times.length - 1] ?? 0,
     totalMs: finishedAt - committedAt,
-    pass: counts.total === SUBSCRIPTIONS && counts.delivered === SUBSCRIPTIONS && times.length === SUBSCRIPTIONS && s.duplicates === 0 && s.badSignatures === 0 && (name !== 'fan-out' || p95 <= 10_000),
+    loadAverage: { start: loadStart, end: loadavg()[0] ?? 0 },
+    pass: counts.total === expected && counts.delivered === expected && times.length === expected && s.duplicates === 0 && s.badSignatures === 0 && (name !== 'fan-out' || p95 <= 10_000),
   };
   return result;
 }
 
-async function benchTarget(kind: 'pglite' | 'postgres', url: string | undefined, secretsFile: string, secrets: Record<string, string>, subIds: string[]): Promise<{ label: string; results: ScenarioResult[] }> {
+async function benchTarget(kind: 'pglite' | 'postgres', url: string | undefined, secrets: Record<string, string>, subIds: string[]): Promise<{ label: string; results: FanoutScenarioResult[] }> {
+  const flakyCount = Math.round(subIds.length / 10);
   const keySpec = `bench1:${randomBytes(32).toString('base64')}`;
   const config = loadConfig({ VICTOR_ENCRYPTION_KEYS: keySpec, LOG_LEVEL: 'silent', DATA_DIR: '.tmp/unused', VICTOR_ALLOW_PRIVATE_ENDPOINTS: 'true', VICTOR_ALERT_TICK_MS: '200', ...(process.env.VICTOR_WEBHOOK_CONCURRENCY ? { VICTOR_WEBHOOK_CONCURRENCY: process.env.VICTOR_WEBHOOK_CONCURRENCY } : {}) });
   const { database, label } = await openTarget(kind, url);
@@ -207,19 +243,18 @@ async function benchTarget(kind: 'pglite' | 'postgres', url: string | undefined,
   for (let i = 0; i < subIds.length; i += 1000) {
     const rows = subIds.slice(i, i + 1000).map((id, j) => {
       const n = i + j;
-      const port = n < FLAKY ? FLAKY_PORT : UP_PORTS[n % UP_PORTS.length]!;
+      const port = n < flakyCount ? FLAKY_PORT : UP_PORTS[n % UP_PORTS.length]!;
       return sql`(${id}, ${`Bench subscriber ${n}`}, ${`http://127.0.0.1:${port}/hook/${id}`}, ${ctx.encryptor.encrypt(secrets[id]!, webhookSecretContext(id))})`;
     });
     await database.db.execute(sql`INSERT INTO alert_webhook_subscriptions (id, name, url, secret_enc) VALUES ${sql.join(rows, sql`, `)}`);
   }
-  void secretsFile;
   const dispatcher = startWebhookDispatcher(ctx, { backoff: BENCH_BACKOFF, ...(process.env.BENCH_BATCH ? { batchSize: Number(process.env.BENCH_BATCH) } : {}), ...(process.env.BENCH_WORKERS ? { workers: Number(process.env.BENCH_WORKERS) } : {}) });
   const { onDistributionNudge } = await import('../src/services/alert-publication');
   const unregister = onDistributionNudge(() => dispatcher.nudge());
   try {
-    const results: ScenarioResult[] = [];
-    results.push(await runScenario(ctx, orgId, 'fan-out', async () => {}));
-    results.push(await runScenario(ctx, orgId, 'subscriber down and back', async () => {
+    const results: FanoutScenarioResult[] = [];
+    results.push(await runScenario(ctx, orgId, 'fan-out', subIds.length, async () => {}));
+    results.push(await runScenario(ctx, orgId, 'subscriber down and back', subIds.length, async () => {
       await fetch(`http://127.0.0.1:${UP_PORTS[0]}/control/down`);
     }));
     return { label, results };
@@ -230,27 +265,39 @@ async function benchTarget(kind: 'pglite' | 'postgres', url: string | undefined,
   }
 }
 
-async function main(): Promise<void> {
-  const subIds = Array.from({ length: SUBSCRIPTIONS }, () => randomUUID());
+/** Start the receivers, run both scenarios on PGlite and (when reachable) PostgreSQL, stop the receivers. */
+export async function runFanoutBench(opts: FanoutOptions, say: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<FanoutBenchResult> {
+  const subIds = Array.from({ length: opts.subscriptions }, () => randomUUID());
   const secrets = Object.fromEntries(subIds.map((id) => [id, generateSecret(32)]));
   mkdirSync('.tmp', { recursive: true });
-  const secretsFile = resolve('.tmp/bench-alerts-fanout-secrets.json');
+  const secretsFile = resolve(`.tmp/bench-alerts-fanout-secrets-${process.pid}.json`);
   writeFileSync(secretsFile, JSON.stringify(secrets));
   const child: ChildProcess = fork(import.meta.filename, ['--receivers', secretsFile], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  await new Promise<void>((ok, fail) => {
-    child.once('message', () => ok());
-    child.once('exit', (code) => fail(new Error(`receivers exited (${code})`)));
-  });
-  const targets: { label: string; results: ScenarioResult[] }[] = [];
+  const targets: { label: string; results: FanoutScenarioResult[] }[] = [];
   const notes: string[] = [];
+  const print = (label: string, r: FanoutScenarioResult) =>
+    say(`  ${label}, ${r.scenario}: ${r.delivered}/${r.deliveries} delivered, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms, ${r.attemptsTotal} attempts, load average ${r.loadAverage.start.toFixed(2)}${r.pass ? '' : ' — FAILED'}`);
   try {
-    targets.push(await benchTarget('pglite', undefined, secretsFile, secrets, subIds));
-    const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    const pgTarget = process.env.BENCH_SKIP_POSTGRES ? 'PostgreSQL: skipped (BENCH_SKIP_POSTGRES)' : await postgresTarget(pgUrl ? { BENCH_DATABASE_URL: pgUrl } : {});
-    if (typeof pgTarget === 'string') notes.push(pgTarget);
+    await new Promise<void>((ok, fail) => {
+      child.once('message', () => ok());
+      child.once('exit', (code) => fail(new Error(`receivers exited (${code})`)));
+    });
+    if (opts.skipEmbedded) notes.push('Webhook fan-out on the embedded database: skipped (BENCH_SKIP_EMBEDDED).');
+    else {
+      say(`webhook fan-out: ${opts.subscriptions} subscriptions, embedded (PGlite)`);
+      targets.push(await benchTarget('pglite', undefined, secrets, subIds));
+      for (const r of targets[targets.length - 1]!.results) print('PGlite', r);
+    }
+    const pgTarget = opts.skipPostgres ? 'Webhook fan-out on PostgreSQL: skipped (BENCH_SKIP_POSTGRES).' : await postgresTarget(opts.postgresUrl ? { BENCH_DATABASE_URL: opts.postgresUrl } : {});
+    if (typeof pgTarget === 'string') notes.push(pgTarget.startsWith('PostgreSQL:') ? `Webhook fan-out on ${pgTarget}` : pgTarget);
     else {
       try {
-        targets.push(await benchTarget('postgres', pgTarget.env.DATABASE_URL, secretsFile, secrets, subIds));
+        const version = await postgresVersion(pgTarget.env.DATABASE_URL!);
+        say(`webhook fan-out: ${opts.subscriptions} subscriptions, PostgreSQL ${version}`);
+        const t = await benchTarget('postgres', pgTarget.env.DATABASE_URL, secrets, subIds);
+        t.label = `PostgreSQL ${version}`;
+        targets.push(t);
+        for (const r of t.results) print(t.label, r);
       } finally {
         await pgTarget.cleanup();
       }
@@ -259,24 +306,28 @@ async function main(): Promise<void> {
     child.kill();
     rmSync(secretsFile, { force: true });
   }
-  const report = {
+  return {
     at: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version },
-    subscriptions: SUBSCRIPTIONS,
-    downSubscriptions: FLAKY,
+    subscriptions: opts.subscriptions,
+    downSubscriptions: Math.round(opts.subscriptions / 10),
     downSeconds: DOWN_SECONDS,
-    concurrency: loadConfig({ VICTOR_ENCRYPTION_KEYS: `x:${randomBytes(32).toString('base64')}`, DATA_DIR: '.tmp/unused' }).VICTOR_WEBHOOK_CONCURRENCY,
+    concurrency: loadConfig({ VICTOR_ENCRYPTION_KEYS: `x:${randomBytes(32).toString('base64')}`, DATA_DIR: '.tmp/unused', ...(process.env.VICTOR_WEBHOOK_CONCURRENCY ? { VICTOR_WEBHOOK_CONCURRENCY: process.env.VICTOR_WEBHOOK_CONCURRENCY } : {}) }).VICTOR_WEBHOOK_CONCURRENCY,
     backoff: BENCH_BACKOFF,
     targetP95Ms: 10_000,
     targets,
     notes,
   };
+}
+
+async function main(): Promise<void> {
+  const report = await runFanoutBench(fanoutOptionsFromEnv());
   writeFileSync('.tmp/bench-alerts-fanout.json', `${JSON.stringify(report, null, 2)}\n`);
-  const lines = ['| database | scenario | deliveries | delivered | dead | unique received | duplicates | bad signatures | attempts | p50 ms | p95 ms | max ms | total ms | pass |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
-  for (const t of targets) for (const r of t.results) lines.push(`| ${t.label} | ${r.scenario} | ${r.deliveries} | ${r.delivered} | ${r.dead} | ${r.uniqueReceived} | ${r.duplicates} | ${r.badSignatures} | ${r.attemptsTotal} | ${r.p50Ms} | ${r.p95Ms} | ${r.maxMs} | ${r.totalMs} | ${r.pass ? 'yes' : 'NO'} |`);
+  const lines = ['| database | scenario | deliveries | delivered | dead | unique received | duplicates | bad signatures | attempts | p50 ms | p95 ms | max ms | total ms | load avg | pass |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
+  for (const t of report.targets) for (const r of t.results) lines.push(`| ${t.label} | ${r.scenario} | ${r.deliveries} | ${r.delivered} | ${r.dead} | ${r.uniqueReceived} | ${r.duplicates} | ${r.badSignatures} | ${r.attemptsTotal} | ${r.p50Ms} | ${r.p95Ms} | ${r.maxMs} | ${r.totalMs} | ${r.loadAverage.start.toFixed(2)} | ${r.pass ? 'yes' : 'NO'} |`);
   console.log(lines.join('\n'));
-  for (const n of notes) console.log(n);
-  if (targets.some((t) => t.results.some((r) => !r.pass))) process.exitCode = 1;
+  for (const n of report.notes) console.log(n);
+  if (report.targets.some((t) => t.results.some((r) => !r.pass))) process.exitCode = 1;
 }
 
 if (process.argv.includes('--receivers')) {

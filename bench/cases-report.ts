@@ -5,6 +5,7 @@
 import { cpus } from 'node:os';
 import type { CasesBenchRun } from './cases-run';
 import { DEEP_PAGE, NAME_RANKS } from './cases-scenarios';
+import { spliceSection } from './report-sections';
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
@@ -75,14 +76,5 @@ export function casesSection(hardware: string, run: CasesBenchRun | null | undef
  * end) with new lines.
  */
 export function spliceCasesSection(markdown: string, section: readonly string[]): string {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(CASES_HEADING));
-  if (start >= 0) {
-    const rest = lines.slice(start + 1).findIndex((l) => l.startsWith('## '));
-    const end = rest < 0 ? lines.length : start + 1 + rest;
-    return [...lines.slice(0, start), ...section, ...lines.slice(end)].join('\n');
-  }
-  const before = lines.findIndex((l) => l.startsWith('## Data set'));
-  const at = before < 0 ? lines.length : before;
-  return [...lines.slice(0, at), ...section, ...lines.slice(at)].join('\n');
+  return spliceSection(markdown, CASES_HEADING, section);
 }

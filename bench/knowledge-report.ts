@@ -3,6 +3,7 @@
  * standalone knowledge bench updates its own section and keeps the others).
  */
 import type { KnowledgeSearchRun } from './knowledge-search';
+import { spliceSection } from './report-sections';
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
@@ -78,14 +79,5 @@ export function knowledgeSection(hardware: string, runs: readonly KnowledgeSearc
  * the end) with new lines.
  */
 export function spliceKnowledgeSection(markdown: string, section: readonly string[]): string {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(KNOWLEDGE_HEADING));
-  if (start >= 0) {
-    const rest = lines.slice(start + 1).findIndex((l) => l.startsWith('## '));
-    const end = rest < 0 ? lines.length : start + 1 + rest;
-    return [...lines.slice(0, start), ...section, ...lines.slice(end)].join('\n');
-  }
-  const before = lines.findIndex((l) => l.startsWith('## Data set'));
-  const at = before < 0 ? lines.length : before;
-  return [...lines.slice(0, at), ...section, ...lines.slice(at)].join('\n');
+  return spliceSection(markdown, KNOWLEDGE_HEADING, section);
 }

@@ -5,6 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { alertsSection } from './alerts-report';
+import type { AlertsBenchRun } from './alerts-run';
 import { casesSection } from './cases-report';
 import type { CasesBenchRun } from './cases-run';
 import type { GenerateResult } from './generate-data';
@@ -39,6 +41,10 @@ export interface BenchRun {
   knowledge?: KnowledgeSearchRun[];
   /** Case page, lists and search over a large cases table (PostgreSQL), or null when skipped. */
   cases?: CasesBenchRun | null;
+  /** Child alerts: CAP library, approval → feed, public surfaces, webhook fan-out; null when skipped. */
+  alerts?: AlertsBenchRun | null;
+  /** What went wrong in the child-alert benches (also reported in their section). */
+  alertProblems?: string[];
 }
 
 /** "2 × Intel(R) Xeon(R) … @ 2.20GHz, 24.0 GiB RAM, linux x64". */
@@ -128,6 +134,7 @@ export function renderMarkdown(run: BenchRun): string {
     ...searchSection(run.hardware, run.search ?? null),
     ...knowledgeSection(run.hardware, run.knowledge ?? []),
     ...casesSection(run.hardware, run.cases),
+    ...alertsSection(run.hardware, run.alerts, run.alertProblems ?? []),
     '## Data set',
     '',
     'Before each server starts, `bench/generate-data.ts` migrates a fresh database, seeds the demo network',

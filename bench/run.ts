@@ -12,7 +12,10 @@
  * over BENCH_KNOWLEDGE_ARTICLES (10000) articles × 9 languages and BENCH_KNOWLEDGE_DIRECTORY (5000) directory
  * entries (both databases; BENCH_KNOWLEDGE_ROUNDS (9) measured rounds of the query mix). BENCH_SKIP_CASES=1 skips
  * the cases bench (PostgreSQL only: BENCH_CASES (200000) cases, BENCH_CASES_SAMPLES (200) measured requests per
- * scenario, see bench/cases-run.ts).
+ * scenario, see bench/cases-run.ts). BENCH_SKIP_ALERTS=1 skips the child-alert benches (bench/alerts-run.ts): CAP
+ * library throughput (BENCH_CAP_N (2000) operations per round), approval → Atom feed and the public surfaces on the
+ * embedded database (BENCH_ALERTS_FEED_ACTIVE (200) + BENCH_ALERTS_FEED_ENDED (2000) alerts), and the webhook fan-out to
+ * BENCH_FANOUT_SUBSCRIPTIONS (10000) loopback subscribers on both databases (BENCH_SKIP_EMBEDDED / BENCH_SKIP_POSTGRES apply).
  */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -20,6 +23,7 @@ import { loadConfig } from '../src/config/config';
 import { spawnServer, stopAllServers } from '../test/helpers/spawn-server';
 import { rawTransactionPostgres } from './contacts-raw-tx';
 import { loadContactCreation, rawInsertPglite, rawInsertPostgres, type RawInsertResult } from './contacts';
+import { alertsOptionsFromEnv, runAlertsBench } from './alerts-run';
 import { casesOptionsFromEnv, runCasesBench } from './cases-run';
 import { generateIntoDatabase, type GenerateOptions } from './generate-data';
 import { knowledgeOptionsFromEnv, knowledgeTargets, runKnowledgeBench } from './knowledge-run';
@@ -139,6 +143,7 @@ async function main(): Promise<void> {
     search: null,
     knowledge: [],
     cases: null,
+    alerts: null,
   };
   say(`Victor bench: ${run.hardware}, Node ${run.node}, load average ${run.loadAverage.start.toFixed(2)}`);
 
@@ -196,6 +201,14 @@ async function main(): Promise<void> {
     run.cases = await runCasesBench(casesOptionsFromEnv(), problems);
     run.skipped.push(...problems);
     if (problems.length || run.cases?.scenarios.some((s) => s.failed > 0)) process.exitCode = 1;
+  }
+
+  if (env.BENCH_SKIP_ALERTS === '1') run.skipped.push('Child alerts: skipped (BENCH_SKIP_ALERTS).');
+  else {
+    const problems: string[] = [];
+    run.alerts = await runAlertsBench(alertsOptionsFromEnv(), problems);
+    run.alertProblems = problems;
+    if (problems.length) process.exitCode = 1;
   }
 
   if (env.BENCH_SKIP_FSYNC !== '1') {
