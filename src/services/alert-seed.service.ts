@@ -7,13 +7,12 @@
  */
 import type { Db } from '../db/database';
 import * as alertRepo from '../db/repos/alert.repo';
-import * as usersRepo from '../db/repos/user.repo';
-import type { Principal } from '../domain/access/scope';
 import { drawDemoSilhouettePng } from './alert-demo-photo';
 import { approveAlert, cancelAlert, resolveAlert } from './alert-lifecycle.service';
 import { sendPreAlerts } from './alert-pre-alert.service';
 import { copyAlertPhotoFromCase, createAlertDraft, uploadAlertPhoto, type AlertDraftInput } from './alert.service';
-import type { Actor, ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { loadDemoActor } from './demo-actor';
 
 const ALL_CRITERIA = ['minor', 'abductionBelieved', 'lifeInDanger', 'enoughInformation', 'noAddedRisk', 'authorityDecision'];
 const ENDANGERED_CRITERIA = ['minor', 'lifeInDanger', 'enoughInformation', 'noAddedRisk', 'authorityDecision'];
@@ -54,14 +53,6 @@ export async function seedAlertSettingsDemo(ctx: ServiceContext, tx: Db): Promis
   }
 }
 
-async function actorFor(ctx: ServiceContext, userIds: Map<string, string>, email: string): Promise<Actor | null> {
-  const userId = userIds.get(email);
-  if (!userId) return null;
-  const memberships = await usersRepo.listMembershipsOfUsers(ctx.database.db, [userId]);
-  const principal: Principal = { userId, memberships };
-  return { principal, requestId: 'demo-seed' };
-}
-
 const HOUR = 3_600_000;
 const ALL_TRUE = Object.fromEntries(ALL_CRITERIA.map((k) => [k, true]));
 
@@ -92,8 +83,8 @@ function demoDraft(over: { name: string; age: number; place: string; tier?: Aler
 
 /** Demo alerts through the real use-cases, after the seed transaction (one transaction each). */
 export async function seedDemoAlerts(ctx: ServiceContext, ids: { orgIds: Map<string, string>; userIds: Map<string, string>; missingCaseIds: string[] }): Promise<void> {
-  const operator = await actorFor(ctx, ids.userIds, 'operator.gr@victor.example');
-  const supervisor = await actorFor(ctx, ids.userIds, 'supervisor.gr@victor.example');
+  const operator = await loadDemoActor(ctx, ids.userIds, 'operator.gr@victor.example');
+  const supervisor = await loadDemoActor(ctx, ids.userIds, 'supervisor.gr@victor.example');
   if (!operator || !supervisor) return;
   const photo = async (id: string, hue: number) => uploadAlertPhoto(ctx, operator, id, { declaredType: 'image/png', bytes: drawDemoSilhouettePng(hue) });
 

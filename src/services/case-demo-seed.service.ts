@@ -3,12 +3,10 @@
  * timeline, audit entries, timings and encrypted fields exactly as in real work). Never real people.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Principal } from '../domain/access/scope';
 import { directoryEntries } from '../db/schema';
-import * as usersRepo from '../db/repos/user.repo';
 import { caseCreateSchema, consentInputSchema, screeningInputSchema, taskInputSchema } from '../api/cases.schemas';
 import { handoffCreateSchema, referralCreateSchema } from '../api/referrals.schemas';
-import type { Actor, ServiceContext } from './context';
+import type { ServiceContext } from './context';
 import { changeCaseStatus, createCase, recordConsent } from './case.service';
 import { addNote } from './case-note.service';
 import { recordScreening } from './case-screening.service';
@@ -16,22 +14,15 @@ import { addTask } from './case-task.service';
 import { requestHandoff } from './handoff.service';
 import { getCurrentPathway } from './nrm-pathway.service';
 import { createReferral } from './referral.service';
+import { loadDemoActor } from './demo-actor';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-async function actorFor(ctx: ServiceContext, userIds: Map<string, string>, email: string): Promise<Actor | null> {
-  const userId = userIds.get(email);
-  if (!userId) return null;
-  const memberships = await usersRepo.listMembershipsOfUsers(ctx.database.db, [userId]);
-  const principal: Principal = { userId, memberships };
-  return { principal, requestId: 'demo-seed' };
-}
-
 /** Seed the demo cases (once, right after the demo network was created). */
 export async function seedDemoCases(ctx: ServiceContext, ids: { orgIds: Map<string, string>; userIds: Map<string, string> }): Promise<void> {
-  const supervisor = await actorFor(ctx, ids.userIds, 'supervisor.gr@victor.example');
-  const caseManagerRo = await actorFor(ctx, ids.userIds, 'casemanager.ro@victor.example');
+  const supervisor = await loadDemoActor(ctx, ids.userIds, 'supervisor.gr@victor.example');
+  const caseManagerRo = await loadDemoActor(ctx, ids.userIds, 'casemanager.ro@victor.example');
   if (!supervisor || !caseManagerRo) return;
   const now = Date.now();
 

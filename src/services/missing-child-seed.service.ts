@@ -3,87 +3,25 @@
  * as the demo staff would: a girl feared abducted in Greece (with a drawn placeholder photo), a runaway
  * boy in Romania who was found, and a child missing in migration in Bulgaria referred to Romania.
  */
-import { deflateSync } from 'node:zlib';
 import { consentInputSchema } from '../api/cases.schemas';
 import { missingReportCreateSchema } from '../api/missing-children.schemas';
-import * as usersRepo from '../db/repos/user.repo';
-import type { Principal } from '../domain/access/scope';
 import { recordConsent } from './case.service';
+import { drawDemoSilhouettePng } from './alert-demo-photo';
 import { uploadDocument } from './case-document.service';
 import { getCase } from './case-read.service';
 import { actOnMissingReport, openMissingChildCase, referMissingChildAbroad, setMissingPhoto } from './missing-child.service';
-import type { Actor, ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { loadDemoActor } from './demo-actor';
 
 const HOUR = 3_600_000;
 
-async function actorFor(ctx: ServiceContext, userIds: Map<string, string>, email: string): Promise<Actor | null> {
-  const userId = userIds.get(email);
-  if (!userId) return null;
-  const memberships = await usersRepo.listMembershipsOfUsers(ctx.database.db, [userId]);
-  const principal: Principal = { userId, memberships };
-  return { principal, requestId: 'demo-seed' };
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-
-/**
- * A placeholder "photo": a grey silhouette (head and shoulders) on a pale blue background, drawn in code
- * as an 8-bit RGB PNG. Clearly not a face; it only lets the photo flow be shown.
- */
-export function drawPlaceholderPortrait(width = 160, height = 200): Buffer {
-  const rows: Buffer[] = [];
-  const cx = width / 2;
-  const headY = height * 0.36;
-  const headR = width * 0.2;
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    row[0] = 0; // filter: none
-    for (let x = 0; x < width; x++) {
-      const inHead = (x - cx) ** 2 + (y - headY) ** 2 <= headR ** 2;
-      const shoulderTop = height * 0.62;
-      const inShoulders = y >= shoulderTop && ((x - cx) / (width * 0.42)) ** 2 + ((y - height) / (height - shoulderTop)) ** 2 <= 1;
-      const [r, g, b] = inHead || inShoulders ? [120, 128, 140] : [214, 228, 240];
-      row[1 + x * 3] = r;
-      row[2 + x * 3] = g;
-      row[3 + x * 3] = b;
-    }
-    rows.push(row);
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type RGB
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.concat(rows))), pngChunk('IEND', Buffer.alloc(0))]);
-}
-
 /** Create the demo missing-child cases; returns their case ids (newest first). */
 export async function seedDemoMissingChildren(ctx: ServiceContext, ids: { orgIds: Map<string, string>; userIds: Map<string, string> }): Promise<string[]> {
-  const supervisorGr = await actorFor(ctx, ids.userIds, 'supervisor.gr@victor.example');
-  const caseManagerRo = await actorFor(ctx, ids.userIds, 'casemanager.ro@victor.example');
+  const supervisorGr = await loadDemoActor(ctx, ids.userIds, 'supervisor.gr@victor.example');
+  const caseManagerRo = await loadDemoActor(ctx, ids.userIds, 'casemanager.ro@victor.example');
   // Helpline operators read cases but do not open them (cases.write); the Bulgarian desk's demo case is
   // opened for it by the regional coordinator, whose scope covers the region.
-  const regional = await actorFor(ctx, ids.userIds, 'regional@victor.example');
+  const regional = await loadDemoActor(ctx, ids.userIds, 'regional@victor.example');
   const nadja = ids.orgIds.get('nadja');
   const roDesk = ids.orgIds.get('sc-ro');
   if (!supervisorGr || !caseManagerRo) return [];
@@ -144,7 +82,7 @@ export async function seedDemoMissingChildren(ctx: ServiceContext, ids: { orgIds
     }),
   );
   created.push(gr.caseId);
-  const photo = await uploadDocument(ctx, supervisorGr, gr.caseId, { fileName: 'placeholder-silhouette.png', declaredType: 'image/png', bytes: drawPlaceholderPortrait(), kind: 'identity' });
+  const photo = await uploadDocument(ctx, supervisorGr, gr.caseId, { fileName: 'placeholder-silhouette.png', declaredType: 'image/png', bytes: drawDemoSilhouettePng(), kind: 'identity' });
   await setMissingPhoto(ctx, supervisorGr, gr.caseId, { documentId: photo.id, version: gr.version });
 
   return created.reverse();
