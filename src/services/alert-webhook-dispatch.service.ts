@@ -9,6 +9,7 @@ import * as repo from '../db/repos/alert-webhook.repo';
 import { DEFAULT_BACKOFF, planRetry, type BackoffPolicy } from './alert-webhook-policy';
 import { createWebhookSender, type SendResult } from './alert-webhook-sender';
 import type { ServiceContext } from './context';
+import { createIdleWaiter } from '../lib/idle-waiter';
 
 /** Tunables of a dispatcher (tests and the bench shorten them). */
 export interface DispatcherOptions {
@@ -49,8 +50,7 @@ export function createWebhookDispatcher(ctx: ServiceContext, options: Dispatcher
   const limit = pLimit(concurrency);
   const secrets = new Map<string, { enc: string; secret: string }>();
   let stopped = false;
-  const wakers = new Set<() => void>();
-  let woken = false;
+  const idle = createIdleWaiter();
 
   const secretOf = (d: repo.ClaimedDelivery) => {
     const cached = secrets.get(d.subscription_id);
@@ -110,20 +110,7 @@ export function createWebhookDispatcher(ctx: ServiceContext, options: Dispatcher
       }
       if (stopped) break;
       if (handled >= batchSize) continue;
-      if (woken) {
-        woken = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          wakers.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, idleMs);
-        timer.unref?.();
-        wakers.add(done);
-      });
+      await idle.wait(idleMs);
     }
   }
 
@@ -133,18 +120,17 @@ export function createWebhookDispatcher(ctx: ServiceContext, options: Dispatcher
 
   return {
     nudge() {
-      woken = true;
-      for (const w of [...wakers]) w();
+      idle.wake();
     },
     runOnce,
     loop,
     halt() {
       stopped = true;
-      for (const w of [...wakers]) w();
+      idle.wake();
     },
     async stop() {
       stopped = true;
-      for (const w of [...wakers]) w();
+      idle.wake();
       await sender.close();
     },
   };

@@ -10,6 +10,7 @@ import * as repo from '../db/repos/mail-outbox.repo';
 import { MAIL_BACKOFF, planRetry, type BackoffPolicy } from './alert-webhook-policy';
 import type { MailText } from './alert-email-content';
 import type { ServiceContext } from './context';
+import { createIdleWaiter } from '../lib/idle-waiter';
 
 /** Encryption contexts of an outbox row's fields. */
 export const mailContext = {
@@ -81,8 +82,7 @@ export async function createMailSender(ctx: ServiceContext, options: MailSenderO
     transport = nodemailer.createTransport(ctx.config.VICTOR_SMTP_URL, { from: ctx.config.VICTOR_MAIL_FROM });
   }
   let stopped = false;
-  let wake: (() => void) | null = null;
-  let woken = false;
+  const idle = createIdleWaiter();
   let toldHeld = false;
 
   async function runOnce(): Promise<number> {
@@ -128,36 +128,23 @@ export async function createMailSender(ctx: ServiceContext, options: MailSenderO
       }
       if (stopped) break;
       if (handled >= batchSize) continue;
-      if (woken) {
-        woken = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, idleMs);
-        timer.unref?.();
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      await idle.wait(idleMs);
     }
   }
 
   return {
     nudge() {
-      woken = true;
-      wake?.();
+      idle.wake();
     },
     runOnce,
     loop,
     halt() {
       stopped = true;
-      wake?.();
+      idle.wake();
     },
     async stop() {
       stopped = true;
-      wake?.();
+      idle.wake();
       transport?.close();
     },
   };
