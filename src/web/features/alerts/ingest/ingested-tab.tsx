@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, List, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table';
 import { QueryState } from '../../../components/query-state';
 import { useLabels } from '../../../lib/labels';
 import { useApiQuery } from '../../../lib/use-api-query';
 import type { IngestedPage } from './ingest-api';
+import { NewestOlder } from './newest-older';
 
 /** Alerts received from other systems, newest first, with the validator's warnings. */
 export function IngestedTab() {
@@ -93,18 +94,7 @@ export function IngestedTab() {
             );
           })}
         </DataTable>
-        <Group justify="flex-end" gap="xs">
-          {before !== null && (
-            <Button size="xs" variant="default" onClick={() => setBefore(null)}>
-              {t('alertIngest.newest')}
-            </Button>
-          )}
-          {page.data?.nextBefore && (
-            <Button size="xs" variant="default" onClick={() => setBefore(page.data!.nextBefore)}>
-              {t('alertIngest.older')}
-            </Button>
-          )}
-        </Group>
+        <NewestOlder before={before} nextBefore={page.data?.nextBefore} onChange={setBefore} />
       </Stack>
     </QueryState>
   );

@@ -8,6 +8,7 @@ import { QueryState } from '../../../components/query-state';
 import { useLabels } from '../../../lib/labels';
 import { useApiQuery } from '../../../lib/use-api-query';
 import { ingestApi, type QuarantinePage } from './ingest-api';
+import { NewestOlder } from './newest-older';
 
 /** Refused documents with their reason codes and excerpts (always shown as text, never as markup). */
 export function QuarantineTab() {
@@ -83,18 +84,7 @@ export function QuarantineTab() {
             </Table.Tr>
           ))}
         </DataTable>
-        <Group justify="flex-end" gap="xs">
-          {before !== null && (
-            <Button size="xs" variant="default" onClick={() => setBefore(null)}>
-              {t('alertIngest.newest')}
-            </Button>
-          )}
-          {page.data?.nextBefore && (
-            <Button size="xs" variant="default" onClick={() => setBefore(page.data!.nextBefore)}>
-              {t('alertIngest.older')}
-            </Button>
-          )}
-        </Group>
+        <NewestOlder before={before} nextBefore={page.data?.nextBefore} onChange={setBefore} />
       </QueryState>
     </Stack>
   );
