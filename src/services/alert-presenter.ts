@@ -116,12 +116,11 @@ export function allowedActions(actor: Actor, alert: AlertRow): AlertView['allowe
 export async function presentAlert(ctx: ServiceContext, db: Db, actor: Actor, alert: AlertRow, via: 'country' | 'pre_alert' = 'country'): Promise<AlertView> {
   const inner = via === 'country';
   const settings = await alertRepo.findSettings(db, alert.countryCode);
-  const [messages, photo, events, preAlerts] = await Promise.all([
-    parts.listMessages(db, alert.id),
-    parts.findCurrentPhoto(db, alert.id, true),
-    parts.listEvents(db, alert.id),
-    parts.listPreAlertsOfAlert(db, alert.id),
-  ]);
+  // One after another: `db` may be a transaction, whose single connection runs one query at a time.
+  const messages = await parts.listMessages(db, alert.id);
+  const photo = await parts.findCurrentPhoto(db, alert.id, true);
+  const events = await parts.listEvents(db, alert.id);
+  const preAlerts = await parts.listPreAlertsOfAlert(db, alert.id);
   const deliveries = await parts.countDeliveries(db, messages.map((m) => m.id));
   const names = await mapUserNames(db, [alert.draftedBy, alert.approvedBy, alert.issuedBy, ...events.map((e) => e.actorUserId), ...preAlerts.flatMap((p) => [p.sentBy, p.answeredBy])]);
   const caseRef = alert.caseId ? await alertRepo.findCaseReference(db, alert.caseId) : null;

@@ -56,8 +56,13 @@ export async function claimDueSources(db: Db, now: Date, limit: number): Promise
     RETURNING id`);
   const list = ids.map((r) => r.id);
   if (!list.length) return [];
-  const rows = await Promise.all(list.map((id) => findSource(db, id)));
-  return rows.filter((r): r is IngestSourceRow => r !== undefined);
+  // One after another: `db` may be a transaction (one connection, one query at a time).
+  const rows: IngestSourceRow[] = [];
+  for (const id of list) {
+    const row = await findSource(db, id);
+    if (row) rows.push(row);
+  }
+  return rows;
 }
 
 /** Record how a poll went. */
