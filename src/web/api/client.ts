@@ -64,12 +64,14 @@ function isErrorBody(value: unknown): value is ErrorBody {
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
- * Call the Victor API: JSON in and out, same-origin cookies, the CSRF header on every non-GET.
+ * Call the Victor API: JSON in and out (or a multipart FormData body for uploads), same-origin cookies,
+ * the CSRF header on every non-GET.
  * Throws ApiError for non-2xx answers (code NETWORK when the server cannot be reached).
  */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers[CSRF_HEADER] = await ensureCsrfToken();
   let response: Response;
   try {
@@ -77,7 +79,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
@@ -101,6 +103,11 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     throw error;
   }
   return data as T;
+}
+
+/** POST a multipart form (an upload); the answer is JSON. */
+export function apiPostForm<T>(path: string, form: FormData): Promise<T> {
+  return apiRequest<T>('POST', path, form);
 }
 
 /** GET a JSON resource. */

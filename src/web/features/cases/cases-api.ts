@@ -31,7 +31,7 @@ import type {
   taskListSchema,
   timelinePageSchema,
 } from '../../../api/cases.schemas';
-import { ApiError, apiGet, apiPatch, apiPost, apiRequest, queryString } from '../../api/client';
+import { apiGet, apiPatch, apiPost, apiPostForm, apiRequest, queryString } from '../../api/client';
 
 export type {
   AssignableUsers,
@@ -84,35 +84,6 @@ export function caseListPath(filters: CaseListFilters): string {
 
 const base = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
 
-/** Read the CSRF cookie, asking the server for one first when it is missing (as apiRequest does). */
-async function csrfToken(): Promise<string> {
-  const read = () => document.cookie.split(';').map((p) => p.trim().split('=')).find(([k]) => k === 'victor_csrf')?.[1];
-  if (!read()) await fetch('/api/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  return decodeURIComponent(read() ?? '');
-}
-
-/** POST a multipart form (a document upload) with the CSRF header; coded errors become ApiError. */
-async function postForm<T>(path: string, form: FormData): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': await csrfToken() } });
-  } catch (cause) {
-    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const error = (data as { error?: { code: string; message: string; requestId?: string; issues?: { path: string; message: string }[] } } | undefined)?.error;
-    throw error ? new ApiError(response.status, error.code, error.message, error.requestId, error.issues ?? []) : new ApiError(response.status, `HTTP_${response.status}`, response.statusText);
-  }
-  return data as T;
-}
-
 /** The endpoints of cases, persons, screening, tasks, notes, documents, timeline, viewers and break-glass. */
 export const casesApi = {
   list: (filters: CaseListFilters) => apiGet<CasePage>(caseListPath(filters)),
@@ -135,7 +106,7 @@ export const casesApi = {
     const form = new FormData();
     form.append('kind', kind);
     form.append('file', file, file.name);
-    return postForm<DocumentView>(`${base(caseId)}/documents`, form);
+    return apiPostForm<DocumentView>(`${base(caseId)}/documents`, form);
   },
   documentUrl: (caseId: string, documentId: string) => `${base(caseId)}/documents/${documentId}/content`,
   timelinePath: (caseId: string, before?: string) => `${base(caseId)}/timeline${queryString({ before, limit: 100 })}`,

@@ -8,7 +8,7 @@ import type {
   AlertView,
   PreAlertView,
 } from '../../../../api/alerts.schemas';
-import { ApiError, apiGet, apiPatch, apiPost, apiRequest, queryString } from '../../../api/client';
+import { apiGet, apiPatch, apiPost, apiPostForm, apiRequest, queryString } from '../../../api/client';
 
 export type { AlertSettings, AlertView, PreAlertView };
 export type AlertDraftBody = z.input<typeof alertDraftCreateSchema>;
@@ -32,35 +32,6 @@ export function alertListQuery(tab: AlertListState, countryCode: string | null, 
   return `/api/alerts${queryString({ state, countryCode, cursor, limit })}`;
 }
 
-/** Read the CSRF cookie, asking the server for one first when it is missing (as apiRequest does). */
-async function csrfToken(): Promise<string> {
-  const read = () => document.cookie.split(';').map((p) => p.trim().split('=')).find(([k]) => k === 'victor_csrf')?.[1];
-  if (!read()) await fetch('/api/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  return decodeURIComponent(read() ?? '');
-}
-
-/** POST a multipart form with the CSRF header; coded errors become ApiError. */
-async function postForm<T>(path: string, form: FormData): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': await csrfToken() } });
-  } catch (cause) {
-    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const error = (data as { error?: { code: string; message: string; requestId?: string; issues?: { path: string; message: string }[] } } | undefined)?.error;
-    throw error ? new ApiError(response.status, error.code, error.message, error.requestId, error.issues ?? []) : new ApiError(response.status, `HTTP_${response.status}`, response.statusText);
-  }
-  return data as T;
-}
-
 /** Paths of the child-alert console API (also used with useApiQuery). */
 export const alertPaths = {
   alert: base,
@@ -79,9 +50,9 @@ export const alertsApi = {
   uploadPhoto: (id: string, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return postForm<AlertView>(alertPaths.photo(id), form);
+    return apiPostForm<AlertView>(alertPaths.photo(id), form);
   },
-  usePhotoFromCase: (id: string) => postForm<AlertView>(`${alertPaths.photo(id)}${queryString({ fromCase: 'true' })}`, new FormData()),
+  usePhotoFromCase: (id: string) => apiPostForm<AlertView>(`${alertPaths.photo(id)}${queryString({ fromCase: 'true' })}`, new FormData()),
   approve: (id: string, body: { version: number; issueNow: boolean; authority?: AlertAuthority; criteria?: Partial<Record<AlertCriterion, boolean>> }) => apiPost<AlertView>(`${base(id)}/approve`, body),
   issue: (id: string, version: number) => apiPost<AlertView>(`${base(id)}/issue`, { version }),
   extend: (id: string, body: { version: number; hours?: number; note?: string }) => apiPost<AlertView>(`${base(id)}/extend`, body),
